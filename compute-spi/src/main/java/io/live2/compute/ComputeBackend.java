@@ -1,0 +1,63 @@
+package io.live2.compute;
+
+import io.live2.model.ForceField;
+import io.live2.model.ParticleState;
+import io.live2.model.Topology;
+
+/**
+ * Neighbour search, forces and integration over a particle state. A backend is bound to one state, topology
+ * and force field; the engine owns the loop and the reactive events.
+ *
+ * <p>Contract every implementation must keep (tests check it against the reference backend):
+ * <ul>
+ *   <li>forces: LJ (shifted, truncated at the per-pair cutoff) between pairs that are neither bonded nor 1-3,
+ *       Morse on bonds, the soft 1-3 repulsion of {@link ForceField}; minimum image everywhere;</li>
+ *   <li>determinism: for a fixed input the results are the same bytes whatever the thread count. The CPU
+ *       backends sum each atom's pair forces in ascending partner-index order and reduce energies over fixed
+ *       atom blocks in block order;</li>
+ *   <li>{@link #topologyChanged()} must be called after any bond change before the next force evaluation.</li>
+ * </ul>
+ */
+public interface ComputeBackend extends AutoCloseable {
+
+    /** Backend name as used in configuration ("cpu", "reference", ...). */
+    String name();
+
+    /** Worker threads this instance uses. */
+    int threads();
+
+    /** Attach to a system. Called once, and again when the force field changes (open-chemistry mutation). */
+    void bind(ParticleState state, Topology topology, ForceField forceField, NeighborSettings settings);
+
+    /** Recompute forces into state.fx/fy at the current positions (rebuilding neighbour lists if needed). */
+    Energies computeForces();
+
+    /** Bonds changed: exclusions and neighbour lists must be rebuilt before the next force evaluation. */
+    void topologyChanged();
+
+    /** v += (f/m)·dt for every atom. */
+    void kick(double dt);
+
+    /** x += v·dt for every atom, wrapped into the box. */
+    void drift(double dt);
+
+    /**
+     * Langevin O-step: v ← c1·v + √((1 − c1²)·kT/m)·ξ with ξ from Philox keyed by (seed, step, atom id, purpose).
+     */
+    void thermostat(double c1, double kT, long seed, long step);
+
+    /** Kinetic energy, summed in a thread-count-independent order. */
+    double kineticEnergy();
+
+    /**
+     * Visit every unbonded, non-1-3 pair with squared distance below maxDistance², each pair once with i &lt; j,
+     * ordered by i then j. maxDistance must not exceed the neighbour-list reach (cutoff + skin).
+     */
+    void forEachPairWithin(double maxDistance, PairVisitor visitor);
+
+    /** How many times the neighbour list has been built (for diagnostics and benchmarks). */
+    long neighbourBuilds();
+
+    @Override
+    void close();
+}

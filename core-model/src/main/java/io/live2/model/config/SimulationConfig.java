@@ -1,0 +1,98 @@
+package io.live2.model.config;
+
+import java.util.List;
+
+/**
+ * A fully resolved, validated simulation configuration: a preset with the user's overrides applied.
+ * JSON field names are the snake_case forms of the component names (see docs/config.md and
+ * config.schema.json); {@link ConfigLoader} is the only way to build one from user input.
+ *
+ * @param preset        preset this config started from (null when built from scratch)
+ * @param particles     total atom count the composition is scaled to
+ * @param steps         number of time steps
+ * @param seed          random seed (Philox key)
+ * @param temperature   K: initial velocities and, for NVT, the thermostat target
+ * @param timestep      ps
+ * @param ensemble      nvt (BAOAB Langevin) or nve (velocity Verlet)
+ * @param friction      Langevin γ, 1/ps
+ * @param density       atoms per nm² (sets the box)
+ * @param cutoff        LJ cutoff in units of σ_ij
+ * @param skin          Verlet skin, nm
+ * @param backend       auto|cpu|reference|simd|opencl|aparapi
+ * @param threads       worker threads
+ * @param types         custom particle types (lj-fluid uses one); elements need no entry
+ * @param composition   molecules and their relative amounts
+ * @param reactions     reactive event settings
+ * @param pulses        energy injection
+ * @param openChemistry open-chemistry kind model (null when off)
+ * @param output        snapshot/checkpoint/trajectory cadence
+ */
+public record SimulationConfig(
+        String preset,
+        int particles,
+        long steps,
+        long seed,
+        double temperature,
+        double timestep,
+        Ensemble ensemble,
+        double friction,
+        double density,
+        double cutoff,
+        double skin,
+        String backend,
+        int threads,
+        List<CustomType> types,
+        List<Component> composition,
+        Reactions reactions,
+        Pulses pulses,
+        OpenChemistry openChemistry,
+        Output output) {
+
+    public enum Ensemble { NVT, NVE }
+
+    /** A user-defined particle type (reduced-unit LJ particles, or extra elements). */
+    public record CustomType(String name, double mass, double sigma, double epsilon, int valence) {
+    }
+
+    /**
+     * One molecule of the composition: a built-in template by formula ("CH4", "NH3", "H2O", "H2", "HCN",
+     * "HCONH2", "HCOOH", "CO2", "H2S", ...) or a single atom of an element or custom type; {@code ratio} is its
+     * relative amount in molecules.
+     */
+    public record Component(String molecule, double ratio) {
+    }
+
+    /**
+     * @param enabled   reactive events on/off
+     * @param interval  steps between reactive checks
+     * @param formDepth a bond may form when the pair's Morse energy is below −formDepth·D_e
+     * @param breakDepth a bond breaks when its Morse energy rises above −breakDepth·D_e
+     */
+    public record Reactions(boolean enabled, int interval, double formDepth, double breakDepth) {
+    }
+
+    /**
+     * @param kind        none | discharge | heat | uv
+     * @param interval    steps between pulses
+     * @param radius      nm
+     * @param energy      kJ/mol added per pulse (discharge/heat: kinetic; uv: per broken bond photon energy factor)
+     * @param probability uv: chance each bond in the region is hit
+     */
+    public record Pulses(String kind, int interval, double radius, double energy, double probability) {
+    }
+
+    /**
+     * @param kinds          number of initial kinds
+     * @param mutationRate   probability that a pulse-hit particle mutates to a new kind
+     */
+    public record OpenChemistry(int kinds, double mutationRate) {
+    }
+
+    /**
+     * @param snapshotEvery   steps between snapshots (0 = only the final one)
+     * @param checkpointEvery steps between checkpoints (0 = only on exit)
+     * @param trajectoryEvery steps between trajectory frames (0 = none)
+     */
+    public record Output(long snapshotEvery, long checkpointEvery, long trajectoryEvery) {
+    }
+}

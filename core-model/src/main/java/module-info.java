@@ -1,0 +1,7 @@
+/** The pure model of Live 2.0: elements, physics database, type tables, configs, presets, particle state, formats. */
+module io.live2.model {
+    requires com.fasterxml.jackson.databind;
+    exports io.live2.model;
+    exports io.live2.model.random;
+    opens io.live2.model.data;
+}
