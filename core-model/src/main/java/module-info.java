@@ -3,5 +3,6 @@ module io.live2.model {
     requires com.fasterxml.jackson.databind;
     exports io.live2.model;
     exports io.live2.model.random;
+    exports io.live2.model.io;
     opens io.live2.model.data;
 }

@@ -1,0 +1,128 @@
+package io.live2.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.live2.model.io.AtomicFiles;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The run directory of ARCHITECTURE.md: metadata.json, results/, snapshots/, trajectory.xyz, checkpoints/, logs/.
+ * The same layout is used locally and under an object-store prefix.
+ */
+public final class RunDirectory {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final Path root;
+
+    private RunDirectory(Path root) {
+        this.root = root;
+    }
+
+    /** Creates (or reuses) the directory and its sub-directories. */
+    public static RunDirectory create(Path root) throws IOException {
+        RunDirectory d = new RunDirectory(root);
+        Files.createDirectories(d.resultsDir());
+        Files.createDirectories(root.resolve("snapshots"));
+        Files.createDirectories(root.resolve("checkpoints"));
+        Files.createDirectories(root.resolve("logs"));
+        return d;
+    }
+
+    /** Opens an existing run directory (for resume and analysis). */
+    public static RunDirectory open(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            throw new IOException("run directory " + root + " does not exist");
+        }
+        return create(root);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path metadata() {
+        return root.resolve("metadata.json");
+    }
+
+    public Path resultsDir() {
+        return root.resolve("results");
+    }
+
+    public Path results() {
+        return resultsDir().resolve("results.json");
+    }
+
+    public Path trajectory() {
+        return root.resolve("trajectory.xyz");
+    }
+
+    public Path log() {
+        return root.resolve("logs").resolve("simulation.log");
+    }
+
+    public Path snapshot(long step) {
+        return root.resolve("snapshots").resolve(String.format("snapshot_%09d.json", step));
+    }
+
+    public Path checkpoint(long step) {
+        return root.resolve("checkpoints").resolve(String.format("checkpoint_%09d.bin", step));
+    }
+
+    /** The checkpoint with the highest step, if any. */
+    public Optional<Path> latestCheckpoint() throws IOException {
+        Path dir = root.resolve("checkpoints");
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().matches("checkpoint_\\d{9,}\\.bin"))
+                    .max(Comparator.comparing(p -> p.getFileName().toString()));
+        }
+    }
+
+    /** Writes a JSON document atomically. */
+    public void writeJson(Path file, Object value) throws IOException {
+        AtomicFiles.write(file, out -> {
+            JSON.writeValue(new NonClosingStream(out), value);
+            out.write('\n');
+        });
+    }
+
+    /** Appends a time-stamped line to logs/simulation.log. */
+    public void log(String message) {
+        try (BufferedWriter w = Files.newBufferedWriter(log(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND)) {
+            w.write(Instant.now() + " " + message);
+            w.newLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Jackson closes the stream it writes to; the atomic writer must close it itself. */
+    private static final class NonClosingStream extends java.io.FilterOutputStream {
+        NonClosingStream(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

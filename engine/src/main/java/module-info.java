@@ -1,0 +1,6 @@
+/** The simulation loop: Simulation builder, time stepping, reactive events, observers, run directory, resume. */
+module io.live2.engine {
+    requires transitive io.live2.compute;
+    requires com.fasterxml.jackson.databind;
+    exports io.live2.engine;
+}
