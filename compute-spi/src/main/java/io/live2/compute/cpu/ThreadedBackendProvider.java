@@ -3,7 +3,7 @@ package io.live2.compute.cpu;
 import io.live2.compute.ComputeBackend;
 import io.live2.compute.ComputeBackendProvider;
 
-/** "cpu": the threaded neighbour-list backend (work in progress: not usable yet). */
+/** "cpu": the threaded neighbour-list backend, the default CPU choice of "auto". */
 public final class ThreadedBackendProvider implements ComputeBackendProvider {
     @Override
     public String name() {
@@ -12,7 +12,7 @@ public final class ThreadedBackendProvider implements ComputeBackendProvider {
 
     @Override
     public String unavailableReason() {
-        return "the threaded CPU backend is not implemented yet; use backend 'reference'";
+        return null;
     }
 
     @Override
@@ -20,8 +20,9 @@ public final class ThreadedBackendProvider implements ComputeBackendProvider {
         return 10;
     }
 
+    /** threads &lt;= 0 means one per available processor. */
     @Override
     public ComputeBackend create(int threads) {
-        throw new UnsupportedOperationException(unavailableReason());
+        return new ThreadedBackend(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
     }
 }

@@ -19,7 +19,8 @@ class FiniteDifferenceTest {
     private static final double TOLERANCE = 1e-6;
 
     @ParameterizedTest(name = "{0} seed {1} box {2}")
-    @CsvSource({"reference,1,2.4", "reference,2,3.5", "reference,3,2.2"})
+    @CsvSource({"reference,1,2.4", "reference,2,3.5", "reference,3,2.2",
+            "cpu,1,2.4", "cpu,2,3.5", "cpu,4,3.2"})
     void forcesAreMinusTheEnergyGradient(String backend, long seed, double box) {
         TestSystems.System sys = TestSystems.random(seed, 30, 5, box);
         try (ComputeBackend b = Backends2.create(backend, 2)) {
@@ -43,7 +44,7 @@ class FiniteDifferenceTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"reference"})
+    @CsvSource({"reference", "cpu"})
     void oneThreeRepulsionIsExercised(String backend) {
         // a fragment squeezed so its two H atoms sit inside r13: the 1-3 energy must be positive
         TestSystems.System sys = TestSystems.random(7, 3, 1, 3.0);
