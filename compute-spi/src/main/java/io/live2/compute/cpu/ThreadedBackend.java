@@ -1,0 +1,268 @@
+package io.live2.compute.cpu;
+
+import io.live2.compute.ComputeBackend;
+import io.live2.compute.Energies;
+import io.live2.compute.NeighborSettings;
+import io.live2.compute.PairVisitor;
+import io.live2.model.ForceField;
+import io.live2.model.ParticleState;
+import io.live2.model.Topology;
+import io.live2.model.random.Philox;
+
+/**
+ * The default CPU backend: Verlet neighbour lists built through cell lists, work split over fixed atom blocks
+ * on a fixed thread pool. Each atom gathers its own force from its ascending-sorted full neighbour list (every
+ * pair is computed from both sides, with no write conflicts), so forces are bit-identical to
+ * {@link ReferenceBackend} and to any thread count; energies are reduced over the same fixed blocks.
+ * Atom slots are never permuted: indices are shared with the engine.
+ */
+public final class ThreadedBackend implements ComputeBackend {
+    private final WorkerPool pool;
+    private final AtomSums[] sums;
+    private final int[][] scratch;
+
+    private ParticleState state;
+    private Topology topology;
+    private ForceField ff;
+    private double skin;
+    private NeighbourList list;
+    private BlockEnergies energies;
+    private double[] kineticPartials;
+    private long previousBuilds;
+
+    // per-pair tables: index = type(i) * typeCount + type(j); 12·c12 and 6·c6 pre-multiplied exactly as
+    // ForceField.ljForceOverR evaluates them, so results match the reference to the bit
+    private int typeCount;
+    private double[] c12;
+    private double[] c6;
+    private double[] c12x12;
+    private double[] c6x6;
+    private double[] cut2;
+    private double[] shift;
+
+    // arguments of the current block task (set before pool.run; tasks are created once, never per step)
+    private double stepDt;
+    private double thermoC1;
+    private double thermoKT;
+    private long thermoStep;
+    private Philox thermoRng;
+
+    private final WorkerPool.BlockTask forceTask = this::forceBlock;
+    private final WorkerPool.BlockTask kickTask = (b, w) ->
+            Integrators.kick(state, ff.invMassTable(), stepDt, Blocks.start(b), Blocks.end(b, state.n));
+    private final WorkerPool.BlockTask driftTask = (b, w) ->
+            Integrators.drift(state, stepDt, Blocks.start(b), Blocks.end(b, state.n));
+    private final WorkerPool.BlockTask thermostatTask = (b, w) -> Integrators.thermostat(state, ff.massTable(),
+            thermoC1, thermoKT, thermoRng, thermoStep, Blocks.start(b), Blocks.end(b, state.n));
+    private final WorkerPool.BlockTask kineticTask = (b, w) ->
+            kineticPartials[b] = Integrators.kineticEnergy(state, ff.massTable(), Blocks.start(b), Blocks.end(b, state.n));
+    private final WorkerPool.BlockTask displacementTask = (b, w) -> list.checkDisplacement(b);
+    private final WorkerPool.BlockTask buildTask = (b, w) -> list.buildBlock(b);
+
+    public ThreadedBackend(int threads) {
+        pool = new WorkerPool(threads, "live-cpu");
+        sums = new AtomSums[threads];
+        scratch = new int[threads][BondedTerms.MAX_ONE_THREE];
+        for (int t = 0; t < threads; t++) {
+            sums[t] = new AtomSums();
+        }
+    }
+
+    @Override
+    public String name() {
+        return "cpu";
+    }
+
+    @Override
+    public int threads() {
+        return pool.threads();
+    }
+
+    @Override
+    public void bind(ParticleState state, Topology topology, ForceField forceField, NeighborSettings settings) {
+        if (topology.size() != state.n) {
+            throw new IllegalArgumentException("topology has " + topology.size() + " atoms, state has " + state.n);
+        }
+        NeighbourList newList = new NeighbourList(state, topology, forceField.maxCutoff(), settings.skin());
+        if (list != null) {
+            previousBuilds += list.builds();
+        }
+        this.state = state;
+        this.topology = topology;
+        this.ff = forceField;
+        this.skin = settings.skin();
+        this.list = newList;
+        energies = new BlockEnergies(state.n);
+        kineticPartials = new double[Blocks.count(state.n)];
+        typeCount = forceField.typeCount();
+        c12 = forceField.c12Table();
+        c6 = forceField.c6Table();
+        cut2 = forceField.cutoff2Table();
+        shift = forceField.shiftTable();
+        c12x12 = new double[c12.length];
+        c6x6 = new double[c6.length];
+        for (int p = 0; p < c12.length; p++) {
+            c12x12[p] = 12 * c12[p];
+            c6x6[p] = 6 * c6[p];
+        }
+    }
+
+    /** Makes the neighbour list valid for the current positions and topology. */
+    private void ensureList() {
+        if (list.needsBuild(pool, displacementTask)) {
+            list.build(pool, buildTask);
+        }
+    }
+
+    @Override
+    public Energies computeForces() {
+        ensureList();
+        pool.run(forceTask, Blocks.count(state.n));
+        return energies.reduce();
+    }
+
+    private void forceBlock(int b, int worker) {
+        ParticleState s = state;
+        AtomSums a = sums[worker];
+        int[] buffer = scratch[worker];
+        double[] x = s.x;
+        double[] y = s.y;
+        double[] fxOut = s.fx;
+        double[] fyOut = s.fy;
+        int[] type = s.type;
+        int[] nb = list.neighbours;
+        int[] count = list.count;
+        int stride = list.stride;
+        double bx = s.boxX();
+        double by = s.boxY();
+        double hx = 0.5 * bx;
+        double hy = 0.5 * by;
+        int nt = typeCount;
+        double[] tc12 = c12;
+        double[] tc6 = c6;
+        double[] tc12x12 = c12x12;
+        double[] tc6x6 = c6x6;
+        double[] tcut2 = cut2;
+        double[] tshift = shift;
+        double lj = 0;
+        double bonds = 0;
+        double r13 = 0;
+        double virial = 0;
+        for (int i = Blocks.start(b), end = Blocks.end(b, s.n); i < end; i++) {
+            double xi = x[i];
+            double yi = y[i];
+            int row = type[i] * nt;
+            double fx = 0;
+            double fy = 0;
+            double e = 0;
+            double w = 0;
+            for (int k = i * stride, kEnd = k + count[i]; k < kEnd; k++) {
+                int j = nb[k];
+                double dx = xi - x[j];
+                double dy = yi - y[j];
+                // positions are wrapped and the reach is below half the box: one shift at most
+                dx = dx > hx ? dx - bx : (dx < -hx ? dx + bx : dx);
+                dy = dy > hy ? dy - by : (dy < -hy ? dy + by : dy);
+                double r2 = dx * dx + dy * dy;
+                int p = row + type[j];
+                if (r2 < tcut2[p]) {
+                    double ir2 = 1.0 / r2;
+                    double ir6 = ir2 * ir2 * ir2;
+                    double fr = (tc12x12[p] * ir6 - tc6x6[p]) * ir6 * ir2;
+                    fx += fr * dx;
+                    fy += fr * dy;
+                    e += (tc12[p] * ir6 - tc6[p]) * ir6 - tshift[p];
+                    w += fr * r2;
+                }
+            }
+            a.fx = fx;
+            a.fy = fy;
+            a.lj = e;
+            a.virial = w;
+            a.bonds = 0;
+            a.repulsion13 = 0;
+            BondedTerms.accumulate(i, s, topology, ff, buffer, a);
+            fxOut[i] = a.fx;
+            fyOut[i] = a.fy;
+            lj += 0.5 * a.lj;
+            bonds += 0.5 * a.bonds;
+            r13 += 0.5 * a.repulsion13;
+            virial += 0.5 * a.virial;
+        }
+        energies.set(b, lj, bonds, r13, virial);
+    }
+
+    @Override
+    public void topologyChanged() {
+        list.invalidate();
+    }
+
+    @Override
+    public void kick(double dt) {
+        stepDt = dt;
+        pool.run(kickTask, Blocks.count(state.n));
+    }
+
+    @Override
+    public void drift(double dt) {
+        stepDt = dt;
+        pool.run(driftTask, Blocks.count(state.n));
+    }
+
+    @Override
+    public void thermostat(double c1, double kT, long seed, long step) {
+        thermoC1 = c1;
+        thermoKT = kT;
+        thermoStep = step;
+        thermoRng = new Philox(seed);
+        pool.run(thermostatTask, Blocks.count(state.n));
+    }
+
+    @Override
+    public double kineticEnergy() {
+        int blocks = Blocks.count(state.n);
+        pool.run(kineticTask, blocks);
+        return Blocks.sum(kineticPartials, blocks);
+    }
+
+    @Override
+    public void forEachPairWithin(double maxDistance, PairVisitor visitor) {
+        double reach = ff.maxCutoff() + skin;
+        if (maxDistance > reach) {
+            throw new IllegalArgumentException("maxDistance " + maxDistance + " exceeds the neighbour-list reach "
+                    + reach + " (cutoff + skin)");
+        }
+        // the list must hold every pair within maxDistance, which may need a rebuild even when forces do not
+        if (list.needsBuild(maxDistance, pool, displacementTask)) {
+            list.build(pool, buildTask);
+        }
+        ParticleState s = state;
+        double max2 = maxDistance * maxDistance;
+        int[] nb = list.neighbours;
+        int stride = list.stride;
+        for (int i = 0; i < s.n; i++) {
+            for (int k = i * stride, end = k + list.count[i]; k < end; k++) {
+                int j = nb[k];
+                if (j <= i) {
+                    continue;
+                }
+                double dx = NeighbourList.minImage(s.x[i] - s.x[j], s.boxX());
+                double dy = NeighbourList.minImage(s.y[i] - s.y[j], s.boxY());
+                double r2 = dx * dx + dy * dy;
+                if (r2 < max2) {
+                    visitor.visit(i, j, r2);
+                }
+            }
+        }
+    }
+
+    @Override
+    public long neighbourBuilds() {
+        return previousBuilds + (list == null ? 0 : list.builds());
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
