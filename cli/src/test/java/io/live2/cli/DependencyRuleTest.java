@@ -1,0 +1,69 @@
+package io.live2.cli;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The dependency rule of ARCHITECTURE.md: arrows only point up the module table, and the pure modules never touch
+ * the libraries that only adapter modules may import.
+ */
+class DependencyRuleTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.live2");
+    }
+
+    @Test
+    void coreModelDependsOnlyOnTheJdkAndJson() {
+        classes().that().resideInAPackage("io.live2.model..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.live2.model..", "com.fasterxml.jackson..")
+                .check(classes);
+    }
+
+    @Test
+    void computeSpiDependsOnlyOnCoreModel() {
+        classes().that().resideInAPackage("io.live2.compute..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.live2.model..", "io.live2.compute..")
+                .check(classes);
+    }
+
+    @Test
+    void engineDependsOnlyOnCoreModelAndComputeSpi() {
+        classes().that().resideInAPackage("io.live2.engine..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "io.live2.model..", "io.live2.compute", "io.live2.engine..", "com.fasterxml.jackson..")
+                .check(classes);
+    }
+
+    @Test
+    void engineUsesBackendsOnlyThroughTheSpi() {
+        noClasses().that().resideInAPackage("io.live2.engine..")
+                .should().dependOnClassesThat().resideInAPackage("io.live2.compute.cpu..")
+                .check(classes);
+    }
+
+    @Test
+    void noLibraryModuleDependsOnTheCli() {
+        noClasses().that().resideInAnyPackage("io.live2.model..", "io.live2.compute..", "io.live2.engine..")
+                .should().dependOnClassesThat().resideInAPackage("io.live2.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void pureModulesNeverTouchAdapterLibraries() {
+        noClasses().that().resideInAnyPackage("io.live2.model..", "io.live2.compute..", "io.live2.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.helidon..", "software.amazon..", "com.stripe..",
+                        "org.redisson..", "java.sql..", "javax.sql..", "org.openscience..", "org.jocl..", "com.aparapi..",
+                        "picocli..", "me.tongfei..", "com.google.inject..")
+                .check(classes);
+    }
+}
