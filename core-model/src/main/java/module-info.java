@@ -4,5 +4,8 @@ module io.live2.model {
     exports io.live2.model;
     exports io.live2.model.random;
     exports io.live2.model.io;
+    exports io.live2.model.config;
+    exports io.live2.model.build;
+    exports io.live2.model.kinds;
     opens io.live2.model.data;
 }

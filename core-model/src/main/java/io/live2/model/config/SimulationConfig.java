@@ -26,6 +26,7 @@ import java.util.List;
  * @param pulses        energy injection
  * @param openChemistry open-chemistry kind model (null when off)
  * @param output        snapshot/checkpoint/trajectory cadence
+ * @param placement     initial placement: auto | random | lattice (see docs/config.md "Placement")
  */
 public record SimulationConfig(
         String preset,
@@ -46,7 +47,20 @@ public record SimulationConfig(
         Reactions reactions,
         Pulses pulses,
         OpenChemistry openChemistry,
-        Output output) {
+        Output output,
+        String placement) {
+
+    /** Placement names accepted in {@code placement}. */
+    public static final List<String> PLACEMENTS = List.of("auto", "random", "lattice");
+
+    /** The original 19-component shape (before {@code placement} existed): placement defaults to "auto". */
+    public SimulationConfig(String preset, int particles, long steps, long seed, double temperature, double timestep,
+                            Ensemble ensemble, double friction, double density, double cutoff, double skin,
+                            String backend, int threads, List<CustomType> types, List<Component> composition,
+                            Reactions reactions, Pulses pulses, OpenChemistry openChemistry, Output output) {
+        this(preset, particles, steps, seed, temperature, timestep, ensemble, friction, density, cutoff, skin, backend,
+                threads, types, composition, reactions, pulses, openChemistry, output, "auto");
+    }
 
     public enum Ensemble { NVT, NVE }
 
@@ -82,10 +96,31 @@ public record SimulationConfig(
     }
 
     /**
+     * Open-chemistry kind model (io.live2.model.kinds): initial kinds are drawn uniformly from these attribute
+     * ranges; mutations stay inside them.
+     *
      * @param kinds          number of initial kinds
      * @param mutationRate   probability that a pulse-hit particle mutates to a new kind
+     * @param massMin        u
+     * @param massMax        u
+     * @param valenceMin     1..4
+     * @param valenceMax     1..4
+     * @param sigmaMin       LJ σ, nm
+     * @param sigmaMax       LJ σ, nm
+     * @param epsilonMin     LJ ε, kJ/mol
+     * @param epsilonMax     LJ ε, kJ/mol
+     * @param affinityMin    bonding affinity, [0, 1]
+     * @param affinityMax    bonding affinity, [0, 1]
+     * @param mutationScale  relative size of a mutation step (log-normal factor width for mass/σ/ε, absolute for affinity)
      */
-    public record OpenChemistry(int kinds, double mutationRate) {
+    public record OpenChemistry(int kinds, double mutationRate, double massMin, double massMax, int valenceMin,
+                                int valenceMax, double sigmaMin, double sigmaMax, double epsilonMin, double epsilonMax,
+                                double affinityMin, double affinityMax, double mutationScale) {
+
+        /** The original two-component shape: attribute ranges take the documented defaults. */
+        public OpenChemistry(int kinds, double mutationRate) {
+            this(kinds, mutationRate, 6.0, 40.0, 1, 4, 0.25, 0.40, 0.2, 1.2, 0.0, 1.0, 0.1);
+        }
     }
 
     /**
