@@ -1,6 +1,8 @@
 package io.live2.engine;
 
 import io.live2.model.BondRule;
+import io.live2.model.PhysicsDatabase;
+import io.live2.model.kinds.KindRules;
 import io.live2.model.build.InitialSystem;
 import io.live2.model.build.SystemBuilder;
 import io.live2.model.config.SimulationConfig;
@@ -21,6 +23,7 @@ final class InitialSystems {
 
     /** The bond rule a config implies (database for elements, the kind rule for open chemistry); used on resume. */
     static BondRule bondRule(SimulationConfig config) {
-        return SystemBuilder.bondRule(config);
+        PhysicsDatabase db = PhysicsDatabase.builtIn();
+        return config.openChemistry() != null ? KindRules.bondRule(db) : BondRule.fromDatabase(db);
     }
 }

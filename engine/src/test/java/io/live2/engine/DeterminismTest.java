@@ -25,7 +25,7 @@ class DeterminismTest {
     private static SimulationConfig config(int threads, long steps) {
         return ConfigLoader.fromJson("""
                 {"preset": "miller-urey", "particles": 240, "steps": %d, "seed": 11, "threads": %d,
-                 "pulses": {"interval": 100},
+                 "pulses": {"interval": 100, "energy": 2000},
                  "output": {"snapshot_every": 500, "checkpoint_every": 500, "trajectory_every": 250}}
                 """.formatted(steps, threads));
     }

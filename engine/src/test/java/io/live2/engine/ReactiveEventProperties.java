@@ -71,7 +71,7 @@ class ReactiveEventProperties {
             }
             assertArrayEquals(typesBefore, s.type, "no atom changes element");
         }
-        Statistics.coverage(c -> c.check(true).percentage(p -> p > 30));
+        Statistics.label("topology changed").coverage(c -> c.check(true).percentage(p -> p > 30));
     }
 
     private static void place(ParticleState s, ForceField ff, Random rnd, double kT) {
