@@ -3,11 +3,22 @@ package io.live2.compute.cpu;
 import io.live2.model.ParticleState;
 import io.live2.model.Topology;
 
+import java.util.Arrays;
+
 /**
  * Full Verlet lists: for every atom, all non-excluded partners within reach = cutoff + skin, stored in a flat
  * int array with a fixed stride per atom and sorted ascending by index. Ascending order makes each atom's force
- * sum follow the reference backend's j = 0..n-1 order, so forces are bit-identical to it. Built through a cell
- * grid (cells at least reach wide) or, when the box is fewer than 3 cells across, over all pairs.
+ * sum follow the reference backend's j = 0..n-1 order, so forces are bit-identical to it.
+ *
+ * <p>Build, in three passes so that no list ever needs a general sort:
+ * <ol>
+ *   <li>parallel: each atom finds its partners j &gt; i through the cell grid (cells at least reach wide; over all
+ *       pairs when the box is fewer than 3 cells across) and insertion-sorts that short "upper" list;</li>
+ *   <li>serial: walking i ascending, i is appended to the list of each of its upper partners, so every atom's
+ *       lower partners (all &lt; it) arrive already in ascending order;</li>
+ *   <li>parallel: each atom's sorted upper partners (all &gt; it) are appended after its lower ones.</li>
+ * </ol>
+ * Distances are computed once per pair, and each atom only sorts about half its list.
  *
  * <p>Validity: the list is rebuilt when any atom has moved more than skin/2 since the last build (then no pair
  * can have closed from beyond reach to within the cutoff) or when the topology changed.
@@ -18,7 +29,6 @@ final class NeighbourList {
     private final double reach;
     private final double reach2;
     private final double cutoff;
-    private double allowedMove2;
     private final double boxX;
     private final double boxY;
     private final int cellsX;
@@ -26,13 +36,22 @@ final class NeighbourList {
     private final boolean allPairs;
     private final int[] cellStart;
     private final int[] cellAtoms;
-    private final int[] atomCell;
     private final int[] cellFill;
+    private final int[] atomCell;
     private final double[] x0;
     private final double[] y0;
-    private final int[] maxCountPerBlock;
+    private final int[] upperCount;
+    private final int[] maxUpperPerBlock;
     private final boolean[] movedPerBlock;
+    private int[] upper;
+    private int upperStride;
+    private double allowedMove2;
 
+    private final WorkerPool.BlockTask displacementTask = (b, w) -> checkDisplacement(b);
+    private final WorkerPool.BlockTask upperTask = (b, w) -> findUpper(b);
+    private final WorkerPool.BlockTask appendTask = (b, w) -> appendUpper(b);
+
+    /** Partners of atom i: neighbours[i * stride .. i * stride + count[i]), ascending. */
     int[] neighbours;
     final int[] count;
     int stride;
@@ -58,18 +77,21 @@ final class NeighbourList {
         allPairs = cellsX < 3 || cellsY < 3;
         int cells = allPairs ? 1 : cellsX * cellsY;
         cellStart = new int[cells + 1];
-        cellAtoms = new int[s.n];
         cellFill = new int[cells];
+        cellAtoms = new int[s.n];
         atomCell = new int[s.n];
         x0 = new double[s.n];
         y0 = new double[s.n];
         count = new int[s.n];
+        upperCount = new int[s.n];
         int blocks = Blocks.count(s.n);
-        maxCountPerBlock = new int[blocks];
+        maxUpperPerBlock = new int[blocks];
         movedPerBlock = new boolean[blocks];
         double density = s.n / (boxX * boxY);
         stride = (int) Math.ceil(Math.PI * reach2 * density * 1.3) + 8;
+        upperStride = stride / 2 + 4;
         neighbours = new int[Math.max(1, s.n * stride)];
+        upper = new int[Math.max(1, s.n * upperStride)];
     }
 
     long builds() {
@@ -80,21 +102,23 @@ final class NeighbourList {
         stale = true;
     }
 
-    /** True when the list must be rebuilt before a force evaluation (any atom moved more than skin/2). */
-    boolean needsBuild(WorkerPool pool, WorkerPool.BlockTask displacementTask) {
-        return needsBuild(cutoff, pool, displacementTask);
+    /** Rebuilds if needed so that the list holds every pair within the cutoff. */
+    void ensureForForces(WorkerPool pool) {
+        ensureWithin(cutoff, pool);
     }
 
     /**
-     * True when the list may miss a pair closer than distance: two atoms that each moved d since the build
-     * came at most 2d closer, so the list (all pairs within reach at the build) still holds every pair within
-     * distance while every atom moved at most (reach − distance)/2. The check runs block-parallel on pool.
+     * Rebuilds if the list may miss a pair closer than distance: two atoms that each moved d since the build came
+     * at most 2d closer, so the list (every pair within reach at the build) still holds every pair within
+     * distance while no atom moved more than (reach − distance)/2. For forces that bound is skin/2.
      */
-    boolean needsBuild(double distance, WorkerPool pool, WorkerPool.BlockTask displacementTask) {
-        if (stale || topology.version() != topologyVersion) {
-            return true;
+    void ensureWithin(double distance, WorkerPool pool) {
+        if (stale || topology.version() != topologyVersion || moved(0.5 * (reach - distance), pool)) {
+            build(pool);
         }
-        double allowed = 0.5 * (reach - distance);
+    }
+
+    private boolean moved(double allowed, WorkerPool pool) {
         allowedMove2 = allowed * allowed;
         int blocks = Blocks.count(s.n);
         pool.run(displacementTask, blocks);
@@ -106,8 +130,7 @@ final class NeighbourList {
         return false;
     }
 
-    /** Block b of the displacement check: did any of its atoms move farther than allowed since the build. */
-    void checkDisplacement(int b) {
+    private void checkDisplacement(int b) {
         double[] x = s.x;
         double[] y = s.y;
         boolean moved = false;
@@ -122,23 +145,48 @@ final class NeighbourList {
         movedPerBlock[b] = moved;
     }
 
-    /** Rebuilds the lists; buildBlock(b) must be what buildTask runs. */
-    void build(WorkerPool pool, WorkerPool.BlockTask buildTask) {
+    private void build(WorkerPool pool) {
         bin();
-        int blocks = Blocks.count(s.n);
+        int n = s.n;
+        int blocks = Blocks.count(n);
         while (true) {
-            pool.run(buildTask, blocks);
+            pool.run(upperTask, blocks);
             int max = 0;
             for (int b = 0; b < blocks; b++) {
-                max = Math.max(max, maxCountPerBlock[b]);
+                max = Math.max(max, maxUpperPerBlock[b]);
             }
-            if (max <= stride) {
+            if (max <= upperStride) {
                 break;
             }
-            // a denser region than estimated: widen the stride and build again
-            stride = max + max / 4 + 4;
-            neighbours = new int[s.n * stride];
+            // a denser region than estimated: widen and search again
+            upperStride = max + max / 4 + 4;
+            upper = new int[n * upperStride];
         }
+        // lower partners: count, size the full list, then fill in ascending i (which keeps them sorted)
+        Arrays.fill(count, 0);
+        for (int i = 0; i < n; i++) {
+            for (int k = i * upperStride, end = k + upperCount[i]; k < end; k++) {
+                count[upper[k]]++;
+            }
+        }
+        int max = 0;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, count[i] + upperCount[i]);
+        }
+        if (max > stride) {
+            stride = max + max / 4 + 4;
+            neighbours = new int[n * stride];
+        }
+        Arrays.fill(count, 0);
+        int[] nb = neighbours;
+        int st = stride;
+        for (int i = 0; i < n; i++) {
+            for (int k = i * upperStride, end = k + upperCount[i]; k < end; k++) {
+                int j = upper[k];
+                nb[j * st + count[j]++] = i;
+            }
+        }
+        pool.run(appendTask, blocks);
         topologyVersion = topology.version();
         stale = false;
         builds++;
@@ -158,7 +206,7 @@ final class NeighbourList {
         if (allPairs) {
             return;
         }
-        java.util.Arrays.fill(cellStart, 0);
+        Arrays.fill(cellStart, 0);
         for (int i = 0; i < n; i++) {
             int cx = Math.min(cellsX - 1, (int) (x[i] / boxX * cellsX));
             int cy = Math.min(cellsY - 1, (int) (y[i] / boxY * cellsY));
@@ -169,68 +217,89 @@ final class NeighbourList {
         for (int c = 0; c < cellsX * cellsY; c++) {
             cellStart[c + 1] += cellStart[c];
         }
-        int[] fill = cellFill;
-        java.util.Arrays.fill(fill, 0);
+        Arrays.fill(cellFill, 0);
         for (int i = 0; i < n; i++) {
             int c = atomCell[i];
-            cellAtoms[cellStart[c] + fill[c]++] = i;
+            cellAtoms[cellStart[c] + cellFill[c]++] = i;
         }
     }
 
-    /** Block b of a build: the sorted list of each of its atoms, and the largest count seen. */
-    void buildBlock(int b) {
+    /** Pass 1 for block b: each atom's partners j &gt; i, sorted; records the longest such list. */
+    private void findUpper(int b) {
         int max = 0;
         for (int i = Blocks.start(b), end = Blocks.end(b, s.n); i < end; i++) {
-            int c = allPairs ? allPairsFor(i) : cellsFor(i);
-            count[i] = Math.min(c, stride);
+            int c = allPairs ? upperAllPairs(i) : upperFromCells(i);
+            upperCount[i] = Math.min(c, upperStride);
             max = Math.max(max, c);
-            if (c <= stride) {
-                java.util.Arrays.sort(neighbours, i * stride, i * stride + c);
+            if (c <= upperStride) {
+                insertionSort(upper, i * upperStride, c);
             }
             x0[i] = s.x[i];
             y0[i] = s.y[i];
         }
-        maxCountPerBlock[b] = max;
+        maxUpperPerBlock[b] = max;
     }
 
-    private int allPairsFor(int i) {
+    /** Pass 3 for block b: append each atom's upper partners after its lower ones. */
+    private void appendUpper(int b) {
+        for (int i = Blocks.start(b), end = Blocks.end(b, s.n); i < end; i++) {
+            System.arraycopy(upper, i * upperStride, neighbours, i * stride + count[i], upperCount[i]);
+            count[i] += upperCount[i];
+        }
+    }
+
+    private int upperAllPairs(int i) {
+        boolean bonded = topology.degree(i) > 0;
         int c = 0;
-        for (int j = 0; j < s.n; j++) {
-            c = consider(i, j, c);
+        for (int j = i + 1; j < s.n; j++) {
+            c = consider(i, j, bonded, c);
         }
         return c;
     }
 
-    private int cellsFor(int i) {
+    private int upperFromCells(int i) {
         int home = atomCell[i];
         int cx = home % cellsX;
         int cy = home / cellsX;
+        boolean bonded = topology.degree(i) > 0;
         int c = 0;
         for (int oy = -1; oy <= 1; oy++) {
             int row = Math.floorMod(cy + oy, cellsY) * cellsX;
             for (int ox = -1; ox <= 1; ox++) {
                 int cell = row + Math.floorMod(cx + ox, cellsX);
                 for (int k = cellStart[cell], end = cellStart[cell + 1]; k < end; k++) {
-                    c = consider(i, cellAtoms[k], c);
+                    int j = cellAtoms[k];
+                    if (j > i) {
+                        c = consider(i, j, bonded, c);
+                    }
                 }
             }
         }
         return c;
     }
 
-    private int consider(int i, int j, int c) {
-        if (j == i) {
-            return c;
-        }
+    private int consider(int i, int j, boolean bonded, int c) {
         double dx = minImage(s.x[i] - s.x[j], boxX);
         double dy = minImage(s.y[i] - s.y[j], boxY);
-        if (dx * dx + dy * dy >= reach2 || topology.isExcluded(i, j)) {
+        if (dx * dx + dy * dy >= reach2 || (bonded && topology.isExcluded(i, j))) {
             return c;
         }
-        if (c < stride) {
-            neighbours[i * stride + c] = j;
+        if (c < upperStride) {
+            upper[i * upperStride + c] = j;
         }
         return c + 1;
+    }
+
+    private static void insertionSort(int[] a, int from, int length) {
+        for (int k = from + 1, end = from + length; k < end; k++) {
+            int v = a[k];
+            int m = k - 1;
+            while (m >= from && a[m] > v) {
+                a[m + 1] = a[m];
+                m--;
+            }
+            a[m + 1] = v;
+        }
     }
 
     /** Minimum image for wrapped coordinates, where |d| &lt; box. */

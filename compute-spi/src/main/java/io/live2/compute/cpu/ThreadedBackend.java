@@ -56,8 +56,6 @@ public final class ThreadedBackend implements ComputeBackend {
             thermoC1, thermoKT, thermoRng, thermoStep, Blocks.start(b), Blocks.end(b, state.n));
     private final WorkerPool.BlockTask kineticTask = (b, w) ->
             kineticPartials[b] = Integrators.kineticEnergy(state, ff.massTable(), Blocks.start(b), Blocks.end(b, state.n));
-    private final WorkerPool.BlockTask displacementTask = (b, w) -> list.checkDisplacement(b);
-    private final WorkerPool.BlockTask buildTask = (b, w) -> list.buildBlock(b);
 
     public ThreadedBackend(int threads) {
         pool = new WorkerPool(threads, "live-cpu");
@@ -109,9 +107,7 @@ public final class ThreadedBackend implements ComputeBackend {
 
     /** Makes the neighbour list valid for the current positions and topology. */
     private void ensureList() {
-        if (list.needsBuild(pool, displacementTask)) {
-            list.build(pool, buildTask);
-        }
+        list.ensureForForces(pool);
     }
 
     @Override
@@ -125,71 +121,127 @@ public final class ThreadedBackend implements ComputeBackend {
         ParticleState s = state;
         AtomSums a = sums[worker];
         int[] buffer = scratch[worker];
-        double[] x = s.x;
-        double[] y = s.y;
-        double[] fxOut = s.fx;
-        double[] fyOut = s.fy;
-        int[] type = s.type;
-        int[] nb = list.neighbours;
-        int[] count = list.count;
-        int stride = list.stride;
-        double bx = s.boxX();
-        double by = s.boxY();
-        double hx = 0.5 * bx;
-        double hy = 0.5 * by;
-        int nt = typeCount;
-        double[] tc12 = c12;
-        double[] tc6 = c6;
-        double[] tc12x12 = c12x12;
-        double[] tc6x6 = c6x6;
-        double[] tcut2 = cut2;
-        double[] tshift = shift;
         double lj = 0;
         double bonds = 0;
         double r13 = 0;
         double virial = 0;
+        boolean uniform = typeCount == 1;
         for (int i = Blocks.start(b), end = Blocks.end(b, s.n); i < end; i++) {
-            double xi = x[i];
-            double yi = y[i];
-            int row = type[i] * nt;
-            double fx = 0;
-            double fy = 0;
-            double e = 0;
-            double w = 0;
-            for (int k = i * stride, kEnd = k + count[i]; k < kEnd; k++) {
-                int j = nb[k];
-                double dx = xi - x[j];
-                double dy = yi - y[j];
-                // positions are wrapped and the reach is below half the box: one shift at most
-                dx = dx > hx ? dx - bx : (dx < -hx ? dx + bx : dx);
-                dy = dy > hy ? dy - by : (dy < -hy ? dy + by : dy);
-                double r2 = dx * dx + dy * dy;
-                int p = row + type[j];
-                if (r2 < tcut2[p]) {
-                    double ir2 = 1.0 / r2;
-                    double ir6 = ir2 * ir2 * ir2;
-                    double fr = (tc12x12[p] * ir6 - tc6x6[p]) * ir6 * ir2;
-                    fx += fr * dx;
-                    fy += fr * dy;
-                    e += (tc12[p] * ir6 - tc6[p]) * ir6 - tshift[p];
-                    w += fr * r2;
-                }
+            if (uniform) {
+                ljUniform(i, a);
+            } else {
+                ljMixed(i, a);
             }
-            a.fx = fx;
-            a.fy = fy;
-            a.lj = e;
-            a.virial = w;
-            a.bonds = 0;
-            a.repulsion13 = 0;
             BondedTerms.accumulate(i, s, topology, ff, buffer, a);
-            fxOut[i] = a.fx;
-            fyOut[i] = a.fy;
+            s.fx[i] = a.fx;
+            s.fy[i] = a.fy;
             lj += 0.5 * a.lj;
             bonds += 0.5 * a.bonds;
             r13 += 0.5 * a.repulsion13;
             virial += 0.5 * a.virial;
         }
         energies.set(b, lj, bonds, r13, virial);
+    }
+
+    /**
+     * Atom i's LJ sum over its ascending neighbour list, any number of types. Same arithmetic, operation by
+     * operation, as ForceField.ljForceOverR / ljEnergy, so the bytes match the reference.
+     */
+    private void ljMixed(int i, AtomSums a) {
+        ParticleState s = state;
+        double[] x = s.x;
+        double[] y = s.y;
+        int[] type = s.type;
+        int[] nb = list.neighbours;
+        double bx = s.boxX();
+        double by = s.boxY();
+        double hx = 0.5 * bx;
+        double hy = 0.5 * by;
+        double[] tc12 = c12;
+        double[] tc6 = c6;
+        double[] tc12x12 = c12x12;
+        double[] tc6x6 = c6x6;
+        double[] tcut2 = cut2;
+        double[] tshift = shift;
+        double xi = x[i];
+        double yi = y[i];
+        int row = type[i] * typeCount;
+        double fx = 0;
+        double fy = 0;
+        double e = 0;
+        double w = 0;
+        for (int k = i * list.stride, kEnd = k + list.count[i]; k < kEnd; k++) {
+            int j = nb[k];
+            double dx = xi - x[j];
+            double dy = yi - y[j];
+            // positions are wrapped and the reach is below half the box: one shift at most
+            dx = dx > hx ? dx - bx : (dx < -hx ? dx + bx : dx);
+            dy = dy > hy ? dy - by : (dy < -hy ? dy + by : dy);
+            double r2 = dx * dx + dy * dy;
+            int p = row + type[j];
+            if (r2 < tcut2[p]) {
+                double ir2 = 1.0 / r2;
+                double ir6 = ir2 * ir2 * ir2;
+                double fr = (tc12x12[p] * ir6 - tc6x6[p]) * ir6 * ir2;
+                fx += fr * dx;
+                fy += fr * dy;
+                e += (tc12[p] * ir6 - tc6[p]) * ir6 - tshift[p];
+                w += fr * r2;
+            }
+        }
+        a.fx = fx;
+        a.fy = fy;
+        a.lj = e;
+        a.virial = w;
+        a.bonds = 0;
+        a.repulsion13 = 0;
+    }
+
+    /** {@link #ljMixed} for a one-type force field (lj-fluid): the pair constants stay in registers. */
+    private void ljUniform(int i, AtomSums a) {
+        ParticleState s = state;
+        double[] x = s.x;
+        double[] y = s.y;
+        int[] nb = list.neighbours;
+        double bx = s.boxX();
+        double by = s.boxY();
+        double hx = 0.5 * bx;
+        double hy = 0.5 * by;
+        double pc12 = c12[0];
+        double pc6 = c6[0];
+        double pc12x12 = c12x12[0];
+        double pc6x6 = c6x6[0];
+        double pcut2 = cut2[0];
+        double pshift = shift[0];
+        double xi = x[i];
+        double yi = y[i];
+        double fx = 0;
+        double fy = 0;
+        double e = 0;
+        double w = 0;
+        for (int k = i * list.stride, kEnd = k + list.count[i]; k < kEnd; k++) {
+            int j = nb[k];
+            double dx = xi - x[j];
+            double dy = yi - y[j];
+            dx = dx > hx ? dx - bx : (dx < -hx ? dx + bx : dx);
+            dy = dy > hy ? dy - by : (dy < -hy ? dy + by : dy);
+            double r2 = dx * dx + dy * dy;
+            if (r2 < pcut2) {
+                double ir2 = 1.0 / r2;
+                double ir6 = ir2 * ir2 * ir2;
+                double fr = (pc12x12 * ir6 - pc6x6) * ir6 * ir2;
+                fx += fr * dx;
+                fy += fr * dy;
+                e += (pc12 * ir6 - pc6) * ir6 - pshift;
+                w += fr * r2;
+            }
+        }
+        a.fx = fx;
+        a.fy = fy;
+        a.lj = e;
+        a.virial = w;
+        a.bonds = 0;
+        a.repulsion13 = 0;
     }
 
     @Override
@@ -233,9 +285,7 @@ public final class ThreadedBackend implements ComputeBackend {
                     + reach + " (cutoff + skin)");
         }
         // the list must hold every pair within maxDistance, which may need a rebuild even when forces do not
-        if (list.needsBuild(maxDistance, pool, displacementTask)) {
-            list.build(pool, buildTask);
-        }
+        list.ensureWithin(maxDistance, pool);
         ParticleState s = state;
         double max2 = maxDistance * maxDistance;
         int[] nb = list.neighbours;
