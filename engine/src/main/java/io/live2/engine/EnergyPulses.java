@@ -37,6 +37,15 @@ final class EnergyPulses {
         return active() && step % cfg.interval() == 0;
     }
 
+    /** The atoms (slot indices, ascending) within the radius of this step's pulse centre. */
+    int[] region(long step, ParticleState s) {
+        double[] u = philox.uniforms(step, 0, Purpose.PULSE_POSITION);
+        double cx = u[0] * s.boxX();
+        double cy = u[1] * s.boxY();
+        double r2max = cfg.radius() * cfg.radius();
+        return java.util.stream.IntStream.range(0, s.n).filter(i -> within(s, i, cx, cy, r2max)).toArray();
+    }
+
     /** Applies the pulse for this step and returns the kinetic energy added (kJ/mol). */
     double apply(long step, ParticleState s, Topology t, ForceField ff) {
         double[] u = philox.uniforms(step, 0, Purpose.PULSE_POSITION);

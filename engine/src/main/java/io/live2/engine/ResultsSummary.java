@@ -46,6 +46,8 @@ final class ResultsSummary {
         m.put("bond_orders_lowered", l.ordersLowered());
         m.put("reactive_events_rejected", l.eventsRejected());
         m.put("pulses", l.pulses);
+        m.put("kind_mutations", l.mutations);
+        m.put("particle_types_final", sim.forceField().typeCount());
         m.put("backend", sim.backendName());
         m.put("threads", sim.threads());
         m.put("steps_this_invocation", stepsThisRun);

@@ -45,7 +45,9 @@ public final class Simulation implements AutoCloseable {
     private final ParticleState state;
     private final Topology topology;
     private final List<ParticleType> types;
-    private final ForceField forceField;
+    private ForceField forceField;
+    private final BondRule bondRule;
+    private final KindMutations mutations;
     private final ComputeBackend backend;
     private final boolean ownsBackend;
     private final RunLedger ledger;
@@ -71,7 +73,7 @@ public final class Simulation implements AutoCloseable {
         this.configJson = ConfigJson.of(config);
         this.state = start.state();
         this.topology = start.topology();
-        this.types = List.copyOf(start.types());
+        this.types = new ArrayList<>(start.types());
         this.step = start.step();
         this.ledger = ledger;
         this.resumedFrom = resumedFrom;
@@ -79,8 +81,10 @@ public final class Simulation implements AutoCloseable {
         if (totalSteps < step) {
             throw new IllegalArgumentException("steps: " + totalSteps + " is below the step already reached (" + step + ")");
         }
-        BondRule rule = b.bondRule != null ? b.bondRule : InitialSystems.bondRule(config);
-        this.forceField = new ForceField(types, rule, config.cutoff());
+        this.bondRule = b.bondRule != null ? b.bondRule : InitialSystems.bondRule(config);
+        this.forceField = new ForceField(types, bondRule, config.cutoff());
+        this.mutations = config.openChemistry() != null && config.openChemistry().mutationRate() > 0
+                ? new KindMutations(config.openChemistry(), config.seed()) : null;
         this.ownsBackend = b.backend == null;
         this.backend = b.backend != null ? b.backend : Backends.create(config.backend(), config.threads());
         this.observers = List.copyOf(b.observers);
@@ -95,8 +99,7 @@ public final class Simulation implements AutoCloseable {
         this.reactions = config.reactions() != null && config.reactions().enabled()
                 ? new ReactiveEvents(config.reactions(), state, topology, forceField, ledger) : null;
         this.pulses = new EnergyPulses(config.pulses(), config.seed());
-        double reach = config.skin();
-        backend.bind(state, topology, forceField, new NeighborSettings(reach));
+        backend.bind(state, topology, forceField, new NeighborSettings(config.skin()));
         this.energies = backend.computeForces();
         if (Double.isNaN(ledger.energyInitial)) {
             ledger.energyInitial = totalEnergy();
@@ -190,7 +193,7 @@ public final class Simulation implements AutoCloseable {
 
     /** A deep copy of the current state, safe to keep. */
     public Snapshot snapshot() {
-        return new Snapshot(step, step * dt, types, state.copy(), topology.copy());
+        return new Snapshot(step, step * dt, List.copyOf(types), state.copy(), topology.copy());
     }
 
     /** Runs to the configured number of steps, or until {@link #requestStop()}. */
@@ -265,6 +268,9 @@ public final class Simulation implements AutoCloseable {
         if (pulses.due(step)) {
             ledger.energyInjected += pulses.apply(step, state, topology, forceField);
             ledger.pulses++;
+            if (mutations != null) {
+                mutate();
+            }
         }
         ledger.temperatureSum += temperature();
         ledger.temperatureSamples++;
@@ -289,6 +295,27 @@ public final class Simulation implements AutoCloseable {
                 writeCheckpoint();
             }
         }
+    }
+
+    /**
+     * Pulse-driven kind mutations. The type table grows, so the force field is rebuilt and the backend re-bound;
+     * the total-energy change (mass change at fixed momentum, new pair parameters) is counted as injected energy.
+     */
+    private void mutate() {
+        int[] region = pulses.region(step, state);
+        double before = totalEnergy();
+        int mutated = mutations.apply(step, region, state, topology, types, bondRule);
+        if (mutated == 0) {
+            return;
+        }
+        ledger.mutations += mutated;
+        forceField = new ForceField(types, bondRule, config.cutoff());
+        if (reactions != null) {
+            reactions.forceField(forceField);
+        }
+        backend.bind(state, topology, forceField, new NeighborSettings(config.skin()));
+        energies = backend.computeForces();
+        ledger.energyInjected += totalEnergy() - before;
     }
 
     private void emitProgress(long startNanos, long startStep) {
@@ -322,7 +349,7 @@ public final class Simulation implements AutoCloseable {
     }
 
     private void writeCheckpoint() throws IOException {
-        Checkpoint cp = new Checkpoint(configJson, new Snapshot(step, step * dt, types, state, topology),
+        Checkpoint cp = new Checkpoint(configJson, new Snapshot(step, step * dt, List.copyOf(types), state, topology),
                 ledger.counters(), ledger.accumulators());
         CheckpointCodec.write(cp, dir.checkpoint(step));
         CheckpointRetention.keepLatest(dir, 2);
