@@ -37,6 +37,8 @@ final class JsonTrees {
                     .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // keep the user's digits: 1e400 is reported as 1E+400, not as Infinity
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
 
