@@ -97,7 +97,7 @@ class ConfigLoaderTest {
     @Test
     void aCompleteDocumentNeedsNoPreset() {
         SimulationConfig c = ConfigLoader.fromPreset("formamide");
-        String json = ConfigLoader.toJson(c).replace("\"preset\" : \"formamide\",", "");
+        String json = ConfigLoader.toJson(c).replace("\"preset\": \"formamide\",", "");
         SimulationConfig plain = ConfigLoader.fromJson(json);
         assertNull(plain.preset());
         assertEquals(c.composition(), plain.composition());
