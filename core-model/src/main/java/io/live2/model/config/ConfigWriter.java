@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.live2.model.config.SimulationConfig.Component;
@@ -30,9 +31,6 @@ final class ConfigWriter {
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                     .withArrayIndenter(new DefaultIndenter("  ", "\n")))
             .with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-
-    /** Keeps "298.0" as written instead of normalising it to 2.98E+2. */
-    private static final JsonNodeFactory EXACT = JsonNodeFactory.withExactBigDecimals(true);
 
     private ConfigWriter() {
     }
@@ -125,6 +123,6 @@ final class ConfigWriter {
         if (b.scale() <= 0) {
             b = b.setScale(1);
         }
-        return EXACT.numberNode(b);
+        return DecimalNode.valueOf(b); // as is: the factory would normalise 298.0 to 2.98E+2
     }
 }
