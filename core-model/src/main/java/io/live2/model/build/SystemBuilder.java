@@ -26,6 +26,9 @@ import java.util.Map;
  * Atom ids are 0..n-1 in composition order: all molecules of the first component, then the second, ...
  */
 public final class SystemBuilder {
+    /** The config allows 2,000,000 particles; rounding to whole molecules may add a few atoms. */
+    static final long MAX_ATOMS = 2_000_100;
+
     private SystemBuilder() {
     }
 
@@ -52,9 +55,9 @@ public final class SystemBuilder {
             atoms += counts[c] * atomsEach[c];
             molecules += counts[c];
         }
-        if (atoms > Limits.MAX_ATOMS) {
+        if (atoms > MAX_ATOMS) {
             throw new ConfigException("particles: " + config.particles() + " gives " + atoms + " atoms; allowed up to "
-                    + Limits.MAX_ATOMS);
+                    + MAX_ATOMS);
         }
 
         TypeTable table = new TypeTable(db, config.types(), kinds);
@@ -202,15 +205,6 @@ public final class SystemBuilder {
                 m = Math.max(m, t.sigma());
             }
             return m;
-        }
-    }
-
-    /** Builder-level limits. */
-    static final class Limits {
-        /** The config allows 2,000,000 particles; rounding to whole molecules may add a few atoms. */
-        static final long MAX_ATOMS = 2_000_100;
-
-        private Limits() {
         }
     }
 

@@ -77,6 +77,6 @@ public final class Templates {
             }
             out.put(name, new MoleculeTemplate(name, atoms, bonds).centred());
         }
-        return new Templates(Map.copyOf(out).isEmpty() ? out : java.util.Collections.unmodifiableMap(out));
+        return new Templates(java.util.Collections.unmodifiableMap(out));
     }
 }

@@ -33,10 +33,24 @@ public final class ConfigLoader {
     public static SimulationConfig resolve(String jsonOrNull, Map<String, Object> overrides) {
         ObjectNode doc = jsonOrNull == null ? JsonNodeFactory.instance.objectNode()
                 : JsonTrees.parseObject(jsonOrNull, "config");
-        Map<String, Object> over = new TreeMap<>(overrides == null ? Map.of() : overrides);
-        String preset = presetName(doc.get("preset"), "preset");
+        // sorted, so "output" is applied before "output.snapshot_every" whatever the caller's map order
+        Map<String, Object> over = new TreeMap<>();
+        if (overrides != null) {
+            for (Map.Entry<String, Object> e : overrides.entrySet()) {
+                if (e.getKey() == null) {
+                    throw new ConfigException("override: empty field name");
+                }
+                over.put(e.getKey(), e.getValue());
+            }
+        }
+        String preset = presetName(doc.get("preset"));
         if (over.containsKey("preset")) {
-            preset = presetName(JsonNodeFactory.instance.pojoNode(over.remove("preset")), "preset");
+            Object v = over.remove("preset");
+            if (v != null && !(v instanceof String)) {
+                throw new ConfigException("preset: expected a preset name string, got " + v.getClass().getSimpleName()
+                        + "; known: " + String.join(", ", Presets.names()));
+            }
+            preset = (String) v;
         }
         doc.remove("preset");
         ObjectNode merged = preset == null ? JsonNodeFactory.instance.objectNode() : Presets.tree(preset);
@@ -52,22 +66,14 @@ public final class ConfigLoader {
         return ConfigWriter.write(config);
     }
 
-    private static String presetName(JsonNode n, String path) {
+    private static String presetName(JsonNode n) {
         if (n == null || n.isNull()) {
             return null;
         }
-        Object v = n.isPojo() ? ((com.fasterxml.jackson.databind.node.POJONode) n).getPojo() : n;
-        if (v == null) {
-            return null;
+        if (!n.isTextual()) {
+            throw new ConfigException("preset: expected a preset name string, got " + JsonFields.kind(n) + "; known: "
+                    + String.join(", ", Presets.names()));
         }
-        if (v instanceof String s) {
-            return s;
-        }
-        if (v instanceof JsonNode j && j.isTextual()) {
-            return j.textValue();
-        }
-        throw new ConfigException(path + ": expected a preset name string, got "
-                + (v instanceof JsonNode j ? JsonFields.kind(j) : v.getClass().getSimpleName()) + "; known: "
-                + String.join(", ", Presets.names()));
+        return n.textValue();
     }
 }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.live2.model.config.SimulationConfig.Component;
@@ -21,13 +23,14 @@ import java.util.Locale;
  * metadata.json can be diffed and hashed.
  */
 final class ConfigWriter {
-    private static final ObjectWriter WRITER = JsonTrees.MAPPER.writer(new DefaultPrettyPrinter()
+    private static final ObjectWriter WRITER = JsonTrees.MAPPER.writer(new DefaultPrettyPrinter(
+                    Separators.createDefaultInstance()
+                            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                            .withArrayEmptySeparator("")
+                            .withObjectEmptySeparator(""))
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                     .withArrayIndenter(new DefaultIndenter("  ", "\n")))
             .with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-
-    /** Keeps "298.0" as written instead of normalising it to 2.98E+2. */
-    private static final JsonNodeFactory EXACT = JsonNodeFactory.withExactBigDecimals(true);
 
     private ConfigWriter() {
     }
@@ -120,6 +123,6 @@ final class ConfigWriter {
         if (b.scale() <= 0) {
             b = b.setScale(1);
         }
-        return EXACT.numberNode(b);
+        return DecimalNode.valueOf(b); // as is: the factory would normalise 298.0 to 2.98E+2
     }
 }

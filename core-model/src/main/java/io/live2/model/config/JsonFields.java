@@ -63,14 +63,18 @@ final class JsonFields {
             throw typeError(field, "an integer", v);
         }
         BigDecimal d = decimal(field, v);
+        if (d.precision() - d.scale() > 25) {
+            // more than 25 integer digits: out of every range, and setScale would build a huge number
+            throw outOfRange(field, show(v), r);
+        }
         BigDecimal whole;
         try {
             whole = d.setScale(0);
         } catch (ArithmeticException notWhole) {
-            throw new ConfigException(path(field) + ": " + v + " is not a whole number; allowed " + r.describe(field));
+            throw new ConfigException(path(field) + ": " + show(v) + " is not a whole number; allowed " + r.describe(field));
         }
         if (whole.compareTo(BigDecimal.valueOf((long) r.min())) < 0 || whole.compareTo(maxOf(r)) > 0) {
-            throw outOfRange(field, v.toString(), r);
+            throw outOfRange(field, show(v), r);
         }
         return whole.longValueExact();
     }
@@ -86,11 +90,14 @@ final class JsonFields {
             throw typeError(field, "a number", v);
         }
         double d = v.doubleValue();
+        if (!Double.isFinite(d) && (v.isBigDecimal() || v.isBigInteger())) {
+            throw outOfRange(field, show(v), r); // 1e400 written out: too large, not "not a number"
+        }
         if (!Double.isFinite(d)) {
-            throw new ConfigException(path(field) + ": " + v + " is not a finite number; allowed " + r.describe(field));
+            throw new ConfigException(path(field) + ": " + show(v) + " is not a finite number; allowed " + r.describe(field));
         }
         if (!r.contains(d)) {
-            throw outOfRange(field, v.toString(), r);
+            throw outOfRange(field, show(v), r);
         }
         return d + 0.0; // -0.0 becomes 0.0, so equal configs compare equal and write the same JSON
     }
@@ -137,11 +144,16 @@ final class JsonFields {
     }
 
     private BigDecimal decimal(String field, JsonNode v) {
-        if (v.isFloatingPointNumber() && !Double.isFinite(v.doubleValue())) {
-            throw new ConfigException(path(field) + ": " + v + " is not a finite number; allowed "
+        if ((v.isDouble() || v.isFloat()) && !Double.isFinite(v.doubleValue())) {
+            throw new ConfigException(path(field) + ": " + show(v) + " is not a finite number; allowed "
                     + Limits.of(rangeKey(field)).describe(field));
         }
         return v.decimalValue();
+    }
+
+    /** A number as the user would recognise it: NaN and Infinity unquoted (Jackson quotes them). */
+    private static String show(JsonNode v) {
+        return (v.isDouble() || v.isFloat()) && !Double.isFinite(v.doubleValue()) ? Double.toString(v.doubleValue()) : v.toString();
     }
 
     private static BigDecimal maxOf(Range r) {

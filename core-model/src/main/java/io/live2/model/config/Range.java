@@ -45,6 +45,9 @@ public record Range(double min, double max, boolean minOpen, boolean maxOpen, bo
     }
 
     static String fmt(double v) {
+        if (v >= Long.MAX_VALUE) {
+            return Long.toString(Long.MAX_VALUE); // the seed's upper bound; a double cannot show it exactly
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e18) {
             return Long.toString((long) v);
         }
