@@ -320,6 +320,12 @@ public final class ThreadedBackend implements ComputeBackend {
         }
     }
 
+    /** Rebuilds the neighbour list now, whether needed or not: for benchmarks and diagnostics. */
+    public void rebuildNeighbourList() {
+        list.invalidate();
+        list.ensureForForces(pool);
+    }
+
     @Override
     public long neighbourBuilds() {
         return previousBuilds + (list == null ? 0 : list.builds());
