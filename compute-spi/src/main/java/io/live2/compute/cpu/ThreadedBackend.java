@@ -85,7 +85,7 @@ public final class ThreadedBackend implements ComputeBackend {
         if (topology.size() != state.n) {
             throw new IllegalArgumentException("topology has " + topology.size() + " atoms, state has " + state.n);
         }
-        NeighbourList newList = new NeighbourList(state, topology, forceField.maxCutoff(), settings.skin());
+        NeighbourList newList = new NeighbourList(state, topology, forceField.maxCutoff(), settings.skin(), pool.threads());
         if (list != null) {
             previousBuilds += list.builds();
         }
