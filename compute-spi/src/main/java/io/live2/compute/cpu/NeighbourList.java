@@ -297,28 +297,37 @@ final class NeighbourList {
         int c = 0;
         for (int oy = -1; oy <= 1; oy++) {
             int ny = cy + oy;
-            // a neighbour cell across the boundary holds images: shift by the box instead of testing each pair
             double shiftY = ny < 0 ? -boxY : (ny >= cellsY ? boxY : 0);
             int row = Math.floorMod(ny, cellsY) * cellsX;
             double yiShifted = yi - shiftY;
-            for (int ox = -1; ox <= 1; ox++) {
-                int nx = cx + ox;
-                double shiftX = nx < 0 ? -boxX : (nx >= cellsX ? boxX : 0);
-                double xiShifted = xi - shiftX;
-                int cell = row + Math.floorMod(nx, cellsX);
-                int k = cellStart[cell];
-                int end = cellStart[cell + 1];
-                // each cell lists its atoms ascending: skip those not above i, then test the rest
-                while (k < end && atoms[k] <= i) {
-                    k++;
-                }
-                for (; k < end; k++) {
-                    double dx = xiShifted - px[k];
-                    double dy = yiShifted - py[k];
-                    cand[c] = atoms[k];
-                    c += dx * dx + dy * dy < r2max ? 1 : 0;
+            int nx0 = cx - 1;
+            int nx2 = cx + 1;
+            // a row's three cells are contiguous in cell order unless the row wraps in x: then one scan covers them
+            if (nx0 >= 0 && nx2 < cellsX) {
+                c = scan(i, cand, c, cellStart[row + nx0], cellStart[row + nx2 + 1], xi, yiShifted, atoms, px, py, r2max);
+            } else {
+                for (int nx = nx0; nx <= nx2; nx++) {
+                    double shiftX = nx < 0 ? -boxX : (nx >= cellsX ? boxX : 0);
+                    int cell = row + Math.floorMod(nx, cellsX);
+                    c = scan(i, cand, c, cellStart[cell], cellStart[cell + 1], xi - shiftX, yiShifted, atoms, px, py, r2max);
                 }
             }
+        }
+        return c;
+    }
+
+    /**
+     * Scans cell-ordered atoms [from, to) for partners j &gt; i within reach. Every candidate is written and the
+     * count advanced by the test, with no branch on it: a third of candidates pass, an unpredictable branch.
+     */
+    private static int scan(int i, int[] cand, int c, int from, int to, double xi, double yi, int[] atoms,
+                            double[] px, double[] py, double r2max) {
+        for (int k = from; k < to; k++) {
+            int j = atoms[k];
+            double dx = xi - px[k];
+            double dy = yi - py[k];
+            cand[c] = j;
+            c += (j > i) & (dx * dx + dy * dy < r2max) ? 1 : 0;
         }
         return c;
     }
