@@ -1,19 +1,12 @@
 package io.live2.compute;
 
-import io.live2.model.ForceField;
 import io.live2.model.ParticleState;
-import io.live2.model.ParticleType;
-import io.live2.model.Topology;
 
-import java.util.List;
-import java.util.SplittableRandom;
 
 /**
- * The 2-D Lennard-Jones benchmark of /work/shared/bench/lj2d.in (LAMMPS) in our units: σ = 1 nm, ε = 1 kJ/mol,
- * m = 1 u, so LJ reduced units map 1:1 onto nm, kJ/mol, u and ps-derived time. A square lattice at density ρ
- * (spacing 1/√ρ, nx = round(√N) atoms per side), uniform random velocities with zero momentum scaled to
- * T* = 1 (kT = 1 kJ/mol; 2N − 2 degrees of freedom, as LAMMPS counts them in 2-D), shifted LJ with the given
- * cutoff, NVE velocity Verlet with dt = 0.005. Only the step loop is timed, like LAMMPS's "Loop time".
+ * The 2-D Lennard-Jones benchmark of /work/shared/bench/lj2d.in (LAMMPS) in our units: the {@link LjSystem}
+ * lattice at T* = 1 (kT = 1 kJ/mol, i.e. T = 1/K_B K), shifted LJ with the given cutoff, NVE velocity Verlet
+ * with dt = 0.005. Only the step loop is timed, like LAMMPS's "Loop time".
  *
  * <p>One difference: LAMMPS runs with {@code neigh_modify every 20 check no} (rebuild every 20 steps blindly);
  * we rebuild when any atom moved more than skin/2, which never misses a pair.
@@ -44,23 +37,14 @@ public final class LjBenchmark {
 
     public static Result run(int particles, long steps, double density, double cutoff, double skin, String backend,
                              int threads) {
-        if (particles < 4 || steps < 1 || !(density > 0) || !(cutoff > 0)) {
-            throw new IllegalArgumentException("need particles >= 4, steps >= 1, density > 0 and cutoff > 0");
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be >= 1, got " + steps);
         }
-        int nx = (int) Math.round(Math.sqrt(particles));
-        double spacing = 1.0 / Math.sqrt(density);
-        double box = nx * spacing;
-        int n = nx * nx;
-        ParticleState s = new ParticleState(n, box, box);
-        for (int i = 0; i < n; i++) {
-            s.x[i] = (i % nx) * spacing;
-            s.y[i] = (i / nx) * spacing;
-        }
-        ForceField ff = new ForceField(List.of(new ParticleType("LJ", null, 1.0, 0, 1.0, 1.0, 1.0)),
-                (a, b, order) -> null, cutoff);
-        initialVelocities(s, 1.0, 87287);
+        LjSystem system = LjSystem.lattice(particles, density, cutoff, 1.0, 87287);
+        ParticleState s = system.state();
+        int n = s.n;
         try (ComputeBackend b = Backends.create(backend, threads)) {
-            b.bind(s, new Topology(n), ff, new NeighborSettings(skin));
+            b.bind(s, system.topology(), system.forceField(), new NeighborSettings(skin));
             double e0 = b.computeForces().potential() + b.kineticEnergy();
             double half = 0.5 * DT;
             long t0 = System.nanoTime();
@@ -73,30 +57,6 @@ public final class LjBenchmark {
             double seconds = (System.nanoTime() - t0) * 1e-9;
             double e1 = b.computeForces().potential() + b.kineticEnergy();
             return new Result(n, steps, seconds, n * (double) steps / seconds, b.neighbourBuilds(), (e1 - e0) / n);
-        }
-    }
-
-    /** Uniform velocities in [−½, ½), total momentum removed, scaled so that 2K/(2N − 2) = kT (m = 1). */
-    static void initialVelocities(ParticleState s, double kT, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        double px = 0;
-        double py = 0;
-        for (int i = 0; i < s.n; i++) {
-            s.vx[i] = rnd.nextDouble() - 0.5;
-            s.vy[i] = rnd.nextDouble() - 0.5;
-            px += s.vx[i];
-            py += s.vy[i];
-        }
-        double twiceK = 0;
-        for (int i = 0; i < s.n; i++) {
-            s.vx[i] -= px / s.n;
-            s.vy[i] -= py / s.n;
-            twiceK += s.vx[i] * s.vx[i] + s.vy[i] * s.vy[i];
-        }
-        double scale = Math.sqrt(kT * (2.0 * s.n - 2) / twiceK);
-        for (int i = 0; i < s.n; i++) {
-            s.vx[i] *= scale;
-            s.vy[i] *= scale;
         }
     }
 

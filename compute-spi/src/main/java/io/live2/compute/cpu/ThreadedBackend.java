@@ -47,7 +47,11 @@ public final class ThreadedBackend implements ComputeBackend {
     private long thermoStep;
     private Philox thermoRng;
 
+    // positions interleaved (x0, y0, x1, y1, ...) for the pair loops: one cache line per partner instead of two
+    private double[] xy;
+
     private final WorkerPool.BlockTask forceTask = this::forceBlock;
+    private final WorkerPool.BlockTask packTask = this::packBlock;
     private final WorkerPool.BlockTask kickTask = (b, w) ->
             Integrators.kick(state, ff.invMassTable(), stepDt, Blocks.start(b), Blocks.end(b, state.n));
     private final WorkerPool.BlockTask driftTask = (b, w) ->
@@ -81,7 +85,7 @@ public final class ThreadedBackend implements ComputeBackend {
         if (topology.size() != state.n) {
             throw new IllegalArgumentException("topology has " + topology.size() + " atoms, state has " + state.n);
         }
-        NeighbourList newList = new NeighbourList(state, topology, forceField.maxCutoff(), settings.skin());
+        NeighbourList newList = new NeighbourList(state, topology, forceField.maxCutoff(), settings.skin(), pool.threads());
         if (list != null) {
             previousBuilds += list.builds();
         }
@@ -91,6 +95,7 @@ public final class ThreadedBackend implements ComputeBackend {
         this.skin = settings.skin();
         this.list = newList;
         energies = new BlockEnergies(state.n);
+        xy = new double[2 * state.n];
         kineticPartials = new double[Blocks.count(state.n)];
         typeCount = forceField.typeCount();
         c12 = forceField.c12Table();
@@ -113,8 +118,19 @@ public final class ThreadedBackend implements ComputeBackend {
     @Override
     public Energies computeForces() {
         ensureList();
+        pool.run(packTask, Blocks.count(state.n));
         pool.run(forceTask, Blocks.count(state.n));
         return energies.reduce();
+    }
+
+    private void packBlock(int b, int worker) {
+        double[] x = state.x;
+        double[] y = state.y;
+        double[] p = xy;
+        for (int i = Blocks.start(b), end = Blocks.end(b, state.n); i < end; i++) {
+            p[2 * i] = x[i];
+            p[2 * i + 1] = y[i];
+        }
     }
 
     private void forceBlock(int b, int worker) {
@@ -149,8 +165,7 @@ public final class ThreadedBackend implements ComputeBackend {
      */
     private void ljMixed(int i, AtomSums a) {
         ParticleState s = state;
-        double[] x = s.x;
-        double[] y = s.y;
+        double[] p = xy;
         int[] type = s.type;
         int[] nb = list.neighbours;
         double bx = s.boxX();
@@ -163,8 +178,8 @@ public final class ThreadedBackend implements ComputeBackend {
         double[] tc6x6 = c6x6;
         double[] tcut2 = cut2;
         double[] tshift = shift;
-        double xi = x[i];
-        double yi = y[i];
+        double xi = p[2 * i];
+        double yi = p[2 * i + 1];
         int row = type[i] * typeCount;
         double fx = 0;
         double fy = 0;
@@ -172,20 +187,20 @@ public final class ThreadedBackend implements ComputeBackend {
         double w = 0;
         for (int k = i * list.stride, kEnd = k + list.count[i]; k < kEnd; k++) {
             int j = nb[k];
-            double dx = xi - x[j];
-            double dy = yi - y[j];
+            double dx = xi - p[2 * j];
+            double dy = yi - p[2 * j + 1];
             // positions are wrapped and the reach is below half the box: one shift at most
             dx = dx > hx ? dx - bx : (dx < -hx ? dx + bx : dx);
             dy = dy > hy ? dy - by : (dy < -hy ? dy + by : dy);
             double r2 = dx * dx + dy * dy;
-            int p = row + type[j];
-            if (r2 < tcut2[p]) {
+            int q = row + type[j];
+            if (r2 < tcut2[q]) {
                 double ir2 = 1.0 / r2;
                 double ir6 = ir2 * ir2 * ir2;
-                double fr = (tc12x12[p] * ir6 - tc6x6[p]) * ir6 * ir2;
+                double fr = (tc12x12[q] * ir6 - tc6x6[q]) * ir6 * ir2;
                 fx += fr * dx;
                 fy += fr * dy;
-                e += (tc12[p] * ir6 - tc6[p]) * ir6 - tshift[p];
+                e += (tc12[q] * ir6 - tc6[q]) * ir6 - tshift[q];
                 w += fr * r2;
             }
         }
@@ -200,8 +215,7 @@ public final class ThreadedBackend implements ComputeBackend {
     /** {@link #ljMixed} for a one-type force field (lj-fluid): the pair constants stay in registers. */
     private void ljUniform(int i, AtomSums a) {
         ParticleState s = state;
-        double[] x = s.x;
-        double[] y = s.y;
+        double[] p = xy;
         int[] nb = list.neighbours;
         double bx = s.boxX();
         double by = s.boxY();
@@ -213,16 +227,16 @@ public final class ThreadedBackend implements ComputeBackend {
         double pc6x6 = c6x6[0];
         double pcut2 = cut2[0];
         double pshift = shift[0];
-        double xi = x[i];
-        double yi = y[i];
+        double xi = p[2 * i];
+        double yi = p[2 * i + 1];
         double fx = 0;
         double fy = 0;
         double e = 0;
         double w = 0;
         for (int k = i * list.stride, kEnd = k + list.count[i]; k < kEnd; k++) {
             int j = nb[k];
-            double dx = xi - x[j];
-            double dy = yi - y[j];
+            double dx = xi - p[2 * j];
+            double dy = yi - p[2 * j + 1];
             dx = dx > hx ? dx - bx : (dx < -hx ? dx + bx : dx);
             dy = dy > hy ? dy - by : (dy < -hy ? dy + by : dy);
             double r2 = dx * dx + dy * dy;
@@ -304,6 +318,12 @@ public final class ThreadedBackend implements ComputeBackend {
                 }
             }
         }
+    }
+
+    /** Rebuilds the neighbour list now, whether needed or not: for benchmarks and diagnostics. */
+    public void rebuildNeighbourList() {
+        list.invalidate();
+        list.ensureForForces(pool);
     }
 
     @Override
