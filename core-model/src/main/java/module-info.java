@@ -7,5 +7,6 @@ module io.live2.model {
     exports io.live2.model.config;
     exports io.live2.model.build;
     exports io.live2.model.kinds;
+    exports io.live2.model.analysis;
     opens io.live2.model.data;
 }

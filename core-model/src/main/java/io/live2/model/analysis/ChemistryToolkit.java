@@ -1,0 +1,28 @@
+package io.live2.model.analysis;
+
+/**
+ * Cheminformatics for species made of real elements: canonical SMILES, Hill formula, InChIKey, MDL molfile and 2-D
+ * depiction. Implemented by the chemistry-cdk adapter (Chemistry Development Kit) and found with ServiceLoader, so
+ * the model and the engine never import CDK. Implementations must be thread-safe or document otherwise.
+ */
+public interface ChemistryToolkit {
+    /** Short name for logs and metadata, e.g. "cdk 2.9". */
+    String name();
+
+    /**
+     * Identity of a molecule whose atoms are all real elements (explicit hydrogens, bond orders as given, no charges):
+     * canonical SMILES, Hill formula, and InChIKey (null when the InChI library cannot be loaded here).
+     * Atoms with fewer bonds than their usual valence are radicals, never implicit hydrogens.
+     */
+    Identity identify(MoleculeGraph molecule);
+
+    /** An MDL V2000 molfile block (no "$$$$" terminator) with the molecule's 2-D coordinates, titled. */
+    String molBlock(MoleculeGraph molecule, String title);
+
+    /** A standalone SVG depiction of the molecule. */
+    String depictSvg(MoleculeGraph molecule);
+
+    /** @param inchiKey null when unavailable */
+    record Identity(String smiles, String formula, String inchiKey) {
+    }
+}
