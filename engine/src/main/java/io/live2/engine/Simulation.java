@@ -4,6 +4,7 @@ import io.live2.compute.Backends;
 import io.live2.compute.ComputeBackend;
 import io.live2.compute.Energies;
 import io.live2.compute.NeighborSettings;
+import io.live2.engine.analysis.RunAnalysis;
 import io.live2.model.BondRule;
 import io.live2.model.ForceField;
 import io.live2.model.ParticleState;
@@ -232,6 +233,17 @@ public final class Simulation implements AutoCloseable {
             }
             ledger.wallSecondsBefore += wall;
             Map<String, Object> summary = ResultsSummary.of(this, status, step - startStep, wall);
+            if (dir != null && status == RunStatus.SUCCEEDED) {
+                RunAnalysis.Summary chem = RunAnalysis.analyze(dir.root());
+                summary.put("analysis_frames", chem.frames());
+                summary.put("species_total", chem.species());
+                summary.put("species_novel", chem.novelSpecies());
+                summary.put("reaction_types", chem.reactionTypes());
+                summary.put("reaction_events", chem.reactionEvents());
+                summary.put("autocatalytic_cycles", chem.autocatalyticCycles());
+                dir.log(String.format(java.util.Locale.ROOT, "analysis of %d snapshots took %.2f s (run %.2f s)",
+                        chem.frames(), chem.seconds(), wall));
+            }
             if (dir != null) {
                 dir.writeJson(dir.results(), summary);
                 MetadataWriter.finished(dir, this, status);

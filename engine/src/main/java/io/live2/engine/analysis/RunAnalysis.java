@@ -1,0 +1,118 @@
+package io.live2.engine.analysis;
+
+import io.live2.model.analysis.ChemistryAnalysis;
+import io.live2.model.analysis.ChemistryToolkit;
+import io.live2.model.analysis.MoleculeGraph;
+import io.live2.model.analysis.ReactionCatalogue;
+import io.live2.model.analysis.ReactionNetworkTool;
+import io.live2.model.analysis.ReactionNetworkTool.Stoich;
+import io.live2.model.analysis.SpeciesCatalogue;
+import io.live2.model.io.SnapshotJson;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Chemistry analysis of a run directory: reads snapshots/ in step order, finds molecules, species and atom-mapped
+ * reactions (core-model), names species with the chemistry toolkit and builds the reaction network when those
+ * adapters are present, and writes results/molecules.json, reactions.json, species_timeseries.csv,
+ * reaction_network.graphml and .json, molecules.sdf and report.html. The same snapshots always give the same files:
+ * `live run` calls this when a run ends and `live analyze` calls it on demand.
+ */
+public final class RunAnalysis {
+    /** Autocatalysis search bounds (docs/analysis.md). */
+    public static final int MAX_CYCLE_REACTIONS = 4;
+    public static final int MAX_CYCLES = 1000;
+
+    /** What the analysis found, for results.json and the command line. */
+    public record Summary(int frames, int species, int novelSpecies, int reactionTypes, long reactionEvents,
+                          int autocatalyticCycles, double seconds) {
+    }
+
+    private RunAnalysis() {
+    }
+
+    public static Summary analyze(Path runDirectory) throws IOException {
+        long start = System.nanoTime();
+        List<Path> snapshots = snapshots(runDirectory.resolve("snapshots"));
+        if (snapshots.isEmpty()) {
+            throw new IOException("no snapshots in " + runDirectory.resolve("snapshots") + " to analyse");
+        }
+        ChemistryAnalysis analysis = new ChemistryAnalysis();
+        for (Path p : snapshots) {
+            analysis.accept(SnapshotJson.read(p));
+        }
+        AnalysisResult result = summarise(analysis, Toolkits.chemistry(), Toolkits.network());
+        AnalysisFiles.write(runDirectory, result, Toolkits.chemistry());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Summary(snapshots.size(), result.species().size(), result.novelSpecies(), result.reactions().size(),
+                result.reactionEvents(), result.cycles() == null ? 0 : result.cycles().cycles().size(), seconds);
+    }
+
+    static List<Path> snapshots(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            // zero-padded names sort in step order
+            return files.filter(p -> p.getFileName().toString().matches("snapshot_\\d{9,}\\.json")).sorted().toList();
+        }
+    }
+
+    static AnalysisResult summarise(ChemistryAnalysis analysis, Optional<ChemistryToolkit> toolkit,
+                                    Optional<ReactionNetworkTool> networkTool) {
+        SpeciesCatalogue catalogue = analysis.catalogue();
+        List<SpeciesRow> species = new ArrayList<>();
+        Map<String, String> formulaOf = new HashMap<>();
+        for (SpeciesCatalogue.SpeciesRecord r : catalogue.species()) {
+            MoleculeGraph g = r.representative();
+            String smiles = null;
+            String inchiKey = null;
+            String formula = Formulas.of(g);
+            if (g.allElemental() && toolkit.isPresent()) {
+                ChemistryToolkit.Identity id = toolkit.get().identify(g);
+                smiles = id.smiles();
+                inchiKey = id.inchiKey();
+                formula = id.formula() != null ? id.formula() : formula;
+            }
+            formulaOf.put(r.key(), formula);
+            species.add(new SpeciesRow(r.key(), smiles, formula, inchiKey, r.atoms(), r.firstSeenStep(), r.lastSeenStep(),
+                    r.abundanceFinal(), r.abundancePeak(), r.observations(), r.novel(), g));
+        }
+        List<ReactionRow> reactions = new ArrayList<>();
+        for (ReactionCatalogue.ReactionType t : analysis.reactions().types()) {
+            String equation = side(t.reactants(), formulaOf) + " -> " + side(t.products(), formulaOf);
+            reactions.add(new ReactionRow(t.id(), t.reactants(), t.products(), t.events(), t.firstStep(), t.lastStep(), equation));
+        }
+        ReactionNetworkTool.NetworkData network = new ReactionNetworkTool.NetworkData(
+                species.stream().map(s -> new ReactionNetworkTool.SpeciesNode(s.key(), s.formula(), s.smiles())).toList(),
+                reactions.stream().map(r -> new ReactionNetworkTool.ReactionNode(r.id(), r.reactants(), r.products(), r.events(),
+                        r.firstStep())).toList());
+        ReactionNetworkTool.CycleSearch cycles = networkTool
+                .map(tool -> tool.autocatalyticCycles(network, MAX_CYCLE_REACTIONS, MAX_CYCLES)).orElse(null);
+        return new AnalysisResult(species, reactions, analysis.reactions().eventCount(), catalogue.steps(),
+                catalogue.timeSeries(), catalogue.novelPerFrame(), network, cycles, MAX_CYCLE_REACTIONS, MAX_CYCLES,
+                toolkit.map(ChemistryToolkit::name).orElse(null), networkTool.map(ReactionNetworkTool::name).orElse(null));
+    }
+
+    private static String side(List<Stoich> terms, Map<String, String> formulaOf) {
+        StringBuilder b = new StringBuilder();
+        for (Stoich s : terms) {
+            if (!b.isEmpty()) {
+                b.append(" + ");
+            }
+            if (s.count() > 1) {
+                b.append(s.count()).append(' ');
+            }
+            b.append(formulaOf.getOrDefault(s.species(), s.species()));
+        }
+        return b.toString();
+    }
+}
