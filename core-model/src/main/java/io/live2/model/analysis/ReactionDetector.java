@@ -27,10 +27,26 @@ public final class ReactionDetector {
     public record ReactionEvent(long step, List<String> reactants, List<String> products, int atoms) {
     }
 
+    /** An event with the ids of its atoms (ascending): the atom mapping itself. */
+    public record MappedEvent(ReactionEvent event, long[] atomIds) {
+    }
+
     private long unbalancedSkipped;
 
+    /** Events between two frames, in order of their smallest atom id. */
     public List<ReactionEvent> between(long step, List<MoleculeGraph> previous, List<String> previousKeys,
                                        List<MoleculeGraph> current, List<String> currentKeys) {
+        List<MappedEvent> mapped = betweenMapped(step, previous, previousKeys, current, currentKeys);
+        List<ReactionEvent> out = new ArrayList<>(mapped.size());
+        for (MappedEvent m : mapped) {
+            out.add(m.event());
+        }
+        return out;
+    }
+
+    /** As {@link #between}, with each event's atom ids. */
+    public List<MappedEvent> betweenMapped(long step, List<MoleculeGraph> previous, List<String> previousKeys,
+                                           List<MoleculeGraph> current, List<String> currentKeys) {
         if (previous.size() != previousKeys.size() || current.size() != currentKeys.size()) {
             throw new IllegalArgumentException("molecule and key lists differ in length");
         }
@@ -97,6 +113,7 @@ public final class ReactionDetector {
             gr.minId = Math.min(gr.minId, minId);
             if (i < no) {
                 gr.reactants.add(key);
+                gr.old.add(m);
                 gr.oldAtoms += m.atomCount();
 
             } else {
@@ -106,7 +123,7 @@ public final class ReactionDetector {
             }
         }
         groups.sort((a, b) -> Long.compare(a.minId, b.minId));
-        List<ReactionEvent> out = new ArrayList<>(groups.size());
+        List<MappedEvent> out = new ArrayList<>(groups.size());
         for (Group gr : groups) {
             // without orphans every new atom lies in an old molecule of its own group (it was linked to it); new
             // atoms are distinct, so new set is a subset of old set, and equal counts make the sets equal
@@ -117,7 +134,15 @@ public final class ReactionDetector {
             }
             Collections.sort(gr.reactants);
             Collections.sort(gr.products);
-            out.add(new ReactionEvent(step, List.copyOf(gr.reactants), List.copyOf(gr.products), gr.oldAtoms));
+            long[] ids = new long[gr.oldAtoms];
+            int k = 0;
+            for (MoleculeGraph m : gr.old) {
+                System.arraycopy(m.atomIds(), 0, ids, k, m.atomCount());
+                k += m.atomCount();
+            }
+            Arrays.sort(ids);
+            out.add(new MappedEvent(new ReactionEvent(step, List.copyOf(gr.reactants), List.copyOf(gr.products),
+                    gr.oldAtoms), ids));
         }
         return out;
     }
@@ -130,6 +155,7 @@ public final class ReactionDetector {
     private static final class Group {
         final List<String> reactants = new ArrayList<>(2);
         final List<String> products = new ArrayList<>(2);
+        final List<MoleculeGraph> old = new ArrayList<>(2);
         long minId = Long.MAX_VALUE;
         int oldAtoms;
         int newAtoms;
