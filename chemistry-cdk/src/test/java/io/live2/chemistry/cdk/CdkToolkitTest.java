@@ -43,7 +43,12 @@ class CdkToolkitTest {
                 Arguments.of("hydrogen atom", (Supplier<MoleculeGraph>) Mol::hydrogenAtom, "[H]", "H"),
                 Arguments.of("ethanol", (Supplier<MoleculeGraph>) Mol::ethanol, "OCC", "C2H6O"),
                 Arguments.of("dimethyl ether", (Supplier<MoleculeGraph>) Mol::dimethylEther, "O(C)C", "C2H6O"),
-                Arguments.of("glycine", (Supplier<MoleculeGraph>) Mol::glycine, "O=C(O)CN", "C2H5NO2"));
+                Arguments.of("glycine", (Supplier<MoleculeGraph>) Mol::glycine, "O=C(O)CN", "C2H5NO2"),
+                // more radicals: no charges in the model, so CO's carbon (bonded valence 3) carries one unpaired electron
+                Arguments.of("hydroxyl radical", (Supplier<MoleculeGraph>) () -> Mol.start("O").h(0, 0).graph(), "[OH]", "HO"),
+                Arguments.of("oxygen atom", (Supplier<MoleculeGraph>) () -> Mol.start("O").graph(), "[O]", "O"),
+                Arguments.of("carbon monoxide", (Supplier<MoleculeGraph>) () -> Mol.start("C").attach("O", 0, 0, 0.113, 3).graph(),
+                        "[C]#O", "CO"));
     }
 
     @ParameterizedTest(name = "{0} -> {2} / {3}")
