@@ -138,16 +138,12 @@ final class BoundedCycleSearch {
                 first = i;
             }
         }
-        List<String> reactionIds = new ArrayList<>(k);
-        List<String> speciesKeys = new ArrayList<>(k);
         int[] speciesIdx = new int[k];
         int[] reactionIdx = new int[k];
         for (int j = 0; j < k; j++) {
             int i = (first + j) % k;
             speciesIdx[j] = path[2 * i];
             reactionIdx[j] = path[2 * i + 1];
-            speciesKeys.add(net.nodes.get(speciesIdx[j]).key());
-            reactionIds.add(net.nodes.get(reactionIdx[j]).key());
         }
         List<String> amplified = new ArrayList<>();
         int[] sortedSpecies = speciesIdx.clone();
@@ -167,6 +163,12 @@ final class BoundedCycleSearch {
         if (found.size() == maxCycles) {
             truncated = true;
             return;
+        }
+        List<String> reactionIds = new ArrayList<>(k);
+        List<String> speciesKeys = new ArrayList<>(k);
+        for (int j = 0; j < k; j++) {
+            speciesKeys.add(net.nodes.get(speciesIdx[j]).key());
+            reactionIds.add(net.nodes.get(reactionIdx[j]).key());
         }
         found.add(new Cycle(List.copyOf(reactionIds), List.copyOf(speciesKeys), List.copyOf(amplified)));
     }
