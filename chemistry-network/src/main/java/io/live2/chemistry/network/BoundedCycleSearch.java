@@ -43,7 +43,9 @@ final class BoundedCycleSearch {
 
     BoundedCycleSearch(NetworkGraph net, int maxReactions, int maxCycles, long stepBudget) {
         this.net = net;
-        this.maxEdges = Math.multiplyExact(2, maxReactions);
+        // a simple cycle of k reactions also has k distinct species: k <= min(S, R), whatever the caller asks
+        int longest = Math.max(1, Math.min(net.speciesCount, net.reactions.size()));
+        this.maxEdges = 2 * Math.min(maxReactions, longest);
         this.maxCycles = maxCycles;
         this.stepBudget = stepBudget;
         int n = net.nodes.size();
