@@ -43,7 +43,9 @@ final class BoundedCycleSearch {
 
     BoundedCycleSearch(NetworkGraph net, int maxReactions, int maxCycles, long stepBudget) {
         this.net = net;
-        this.maxEdges = Math.multiplyExact(2, maxReactions);
+        // a simple cycle of k reactions also has k distinct species: k <= min(S, R), whatever the caller asks
+        int longest = Math.max(1, Math.min(net.speciesCount, net.reactions.size()));
+        this.maxEdges = 2 * Math.min(maxReactions, longest);
         this.maxCycles = maxCycles;
         this.stepBudget = stepBudget;
         int n = net.nodes.size();
@@ -138,16 +140,12 @@ final class BoundedCycleSearch {
                 first = i;
             }
         }
-        List<String> reactionIds = new ArrayList<>(k);
-        List<String> speciesKeys = new ArrayList<>(k);
         int[] speciesIdx = new int[k];
         int[] reactionIdx = new int[k];
         for (int j = 0; j < k; j++) {
             int i = (first + j) % k;
             speciesIdx[j] = path[2 * i];
             reactionIdx[j] = path[2 * i + 1];
-            speciesKeys.add(net.nodes.get(speciesIdx[j]).key());
-            reactionIds.add(net.nodes.get(reactionIdx[j]).key());
         }
         List<String> amplified = new ArrayList<>();
         int[] sortedSpecies = speciesIdx.clone();
@@ -167,6 +165,12 @@ final class BoundedCycleSearch {
         if (found.size() == maxCycles) {
             truncated = true;
             return;
+        }
+        List<String> reactionIds = new ArrayList<>(k);
+        List<String> speciesKeys = new ArrayList<>(k);
+        for (int j = 0; j < k; j++) {
+            speciesKeys.add(net.nodes.get(speciesIdx[j]).key());
+            reactionIds.add(net.nodes.get(reactionIdx[j]).key());
         }
         found.add(new Cycle(List.copyOf(reactionIds), List.copyOf(speciesKeys), List.copyOf(amplified)));
     }

@@ -103,6 +103,12 @@ class AutocatalyticCyclesTest {
     }
 
     @Test
+    void hugeLengthBoundIsClampedToTheNetwork() {
+        NetworkData n = new Networks().r("R1", "A -> B").r("R2", "B -> C").r("R3", "C -> 2 A").build();
+        assertEquals(tool.autocatalyticCycles(n, 3, 1000), tool.autocatalyticCycles(n, Integer.MAX_VALUE, 1000));
+    }
+
+    @Test
     void rotationStartsAtLowestReactionIdAndOrderIsByReactionIds() {
         // same cycle written with a late species and early reaction
         NetworkData n = new Networks().r("R2", "Z -> 2 Y").r("R1", "Y -> Z").r("R0", "Q + B -> 2 Q").build();
