@@ -34,8 +34,12 @@ import java.util.TreeMap;
  * A one-atom molecule's key is its formula alone. Keys contain no whitespace, quotes, commas, '&lt;', '&gt;' or '&amp;'.
  */
 public final class CanonicalKey {
-    /** Automorphisms kept for pruning; more are valid but rarely add anything. */
-    private static final int MAX_AUTOMORPHISMS = 64;
+    /**
+     * Automorphisms kept for pruning: at least 64, and up to 2^22 stored ints in all. Pruning with any subset of
+     * automorphisms is correct; the bound only limits memory.
+     */
+    private static final int MIN_AUTOMORPHISMS = 64;
+    private static final int AUTOMORPHISM_INTS = 1 << 22;
 
     private CanonicalKey() {
     }
@@ -113,6 +117,35 @@ public final class CanonicalKey {
         return sb.append(']').toString();
     }
 
+    /** Bond weights for the refinement keys: counts of single, double and triple bonds into the splitter. */
+    private static final long[] WEIGHT = {0, 1L, 1L << 21, 1L << 42};
+
+    /** An ordered partition: lab[position] = atom, cells are runs of positions starting at cellOf[atom]. */
+    private static final class Partition {
+        final int[] lab;
+        final int[] pos;
+        final int[] cellOf;
+        final int[] cellEnd;
+        int cells;
+
+        Partition(int n) {
+            lab = new int[n];
+            pos = new int[n];
+            cellOf = new int[n];
+            cellEnd = new int[n + 1];
+        }
+
+        Partition copy() {
+            Partition c = new Partition(lab.length);
+            System.arraycopy(lab, 0, c.lab, 0, lab.length);
+            System.arraycopy(pos, 0, c.pos, 0, pos.length);
+            System.arraycopy(cellOf, 0, c.cellOf, 0, cellOf.length);
+            System.arraycopy(cellEnd, 0, c.cellEnd, 0, cellEnd.length);
+            c.cells = cells;
+            return c;
+        }
+    }
+
     private static final class Search {
         final MoleculeGraph g;
         final int n;
@@ -121,12 +154,22 @@ public final class CanonicalKey {
         final int[] adjOrd;
         final int[] twinA;
         final int[] twinB;
+        final int[] twinStart;
+        final int[] twinOf;
         final List<int[]> autos = new ArrayList<>();
         // scratch for refinement
-        final int[] idx;
         final int[] tmp;
-        final int[] sig;
-        final int[] uf;
+        final long[] key;
+        final int[] touched;
+        final int[] touchedCells;
+        final int[] cellCount;
+        final int[] cellFill;
+        final int[] seg;
+        final int[] fragStart;
+        final int[] queue;
+        final boolean[] inQueue;
+        int qHead;
+        int qSize;
         final boolean[] inSeq;
         long[] best;
         int[] bestInv;
@@ -169,17 +212,35 @@ public final class CanonicalKey {
                 adjNb[fill[b]] = a;
                 adjOrd[fill[b]++] = o;
             }
-            idx = new int[n];
             tmp = new int[n];
-            sig = new int[2 * m];
-            uf = new int[n];
+            key = new long[n];
+            touched = new int[n];
+            touchedCells = new int[n];
+            cellCount = new int[n];
+            cellFill = new int[n];
+            seg = new int[n];
+            fragStart = new int[n + 1];
+            queue = new int[n];
+            inQueue = new boolean[n];
             inSeq = new boolean[n];
             List<int[]> twins = findTwins();
             twinA = new int[twins.size()];
             twinB = new int[twins.size()];
+            twinStart = new int[n + 1];
             for (int t = 0; t < twins.size(); t++) {
                 twinA[t] = twins.get(t)[0];
                 twinB[t] = twins.get(t)[1];
+                twinStart[twinA[t] + 1]++;
+                twinStart[twinB[t] + 1]++;
+            }
+            for (int v = 0; v < n; v++) {
+                twinStart[v + 1] += twinStart[v];
+            }
+            twinOf = new int[2 * twins.size()];
+            int[] tf = Arrays.copyOf(twinStart, n);
+            for (int t = 0; t < twins.size(); t++) {
+                twinOf[tf[twinA[t]]++] = twinB[t];
+                twinOf[tf[twinB[t]]++] = twinA[t];
             }
         }
 
@@ -188,9 +249,8 @@ public final class CanonicalKey {
             if (n == 1) {
                 return formula;
             }
-            int[] color = initialColors();
-            int cells = refine(color);
-            search(color, cells, new int[n], 0);
+            Partition p = initialPartition();
+            search(p, new int[n], 0);
             StringBuilder sb = new StringBuilder(formula.length() + 6 * best.length).append(formula).append('/');
             for (int e = 0; e < best.length; e++) {
                 long c = best[e];
@@ -209,6 +269,7 @@ public final class CanonicalKey {
         /** Pairs (u, v), u &lt; v, with the same label and the same neighbours (other than each other) and orders. */
         private List<int[]> findTwins() {
             List<int[]> out = new ArrayList<>();
+            java.util.HashSet<Long> seen = new java.util.HashSet<>();
             String[] labels = g.labels();
             // candidates share a neighbour, so scan neighbour pairs of every atom
             for (int w = 0; w < n; w++) {
@@ -216,23 +277,14 @@ public final class CanonicalKey {
                     int u = adjNb[p];
                     for (int q = adjStart[w]; q < adjStart[w + 1]; q++) {
                         int v = adjNb[q];
-                        if (u < v && adjOrd[p] == adjOrd[q] && labels[u].equals(labels[v]) && twins(u, v)
-                                && !containsPair(out, u, v)) {
+                        if (u < v && adjOrd[p] == adjOrd[q] && labels[u].equals(labels[v])
+                                && seen.add((long) u * n + v) && twins(u, v)) {
                             out.add(new int[] {u, v});
                         }
                     }
                 }
             }
             return out;
-        }
-
-        private static boolean containsPair(List<int[]> list, int u, int v) {
-            for (int[] p : list) {
-                if (p[0] == u && p[1] == v) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         private boolean twins(int u, int v) {
@@ -259,18 +311,20 @@ public final class CanonicalKey {
             return true;
         }
 
-        private int[] initialColors() {
+        /** Ordered partition by (label in formula order, degree, sum of bond orders), refined to equitable. */
+        private Partition initialPartition() {
             List<String> order = formulaOrder(g.labels());
             int[] rank = new int[n];
             int[] val = new int[n];
             for (int v = 0; v < n; v++) {
                 rank[v] = order.indexOf(g.labels()[v]);
-                for (int p = adjStart[v]; p < adjStart[v + 1]; p++) {
-                    val[v] += adjOrd[p];
+                for (int q = adjStart[v]; q < adjStart[v + 1]; q++) {
+                    val[v] += adjOrd[q];
                 }
             }
+            Partition p = new Partition(n);
             for (int v = 0; v < n; v++) {
-                idx[v] = v;
+                p.lab[v] = v;
             }
             IntCmp cmp = (a, b) -> {
                 int c = Integer.compare(rank[a], rank[b]);
@@ -280,125 +334,241 @@ public final class CanonicalKey {
                 c = Integer.compare(adjStart[a + 1] - adjStart[a], adjStart[b + 1] - adjStart[b]);
                 return c != 0 ? c : Integer.compare(val[a], val[b]);
             };
-            sort(idx, tmp, n, cmp);
-            int[] color = new int[n];
-            for (int p = 0; p < n; p++) {
-                color[idx[p]] = p > 0 && cmp.compare(idx[p - 1], idx[p]) == 0 ? color[idx[p - 1]] : p;
+            sort(p.lab, tmp, 0, n, cmp);
+            qHead = 0;
+            qSize = 0;
+            int startPos = 0;
+            for (int q = 0; q < n; q++) {
+                int v = p.lab[q];
+                p.pos[v] = q;
+                if (q > 0 && cmp.compare(p.lab[q - 1], v) != 0) {
+                    p.cellEnd[startPos] = q;
+                    enqueue(startPos);
+                    startPos = q;
+                    p.cells++;
+                }
+                p.cellOf[v] = startPos;
             }
-            return color;
+            p.cellEnd[startPos] = n;
+            enqueue(startPos);
+            p.cells++;
+            refine(p);
+            return p;
+        }
+
+        private void enqueue(int cell) {
+            if (!inQueue[cell]) {
+                inQueue[cell] = true;
+                queue[(qHead + qSize++) % n] = cell;
+            }
         }
 
         /**
-         * Refines the ordered partition (color = start position of the atom's cell) to an equitable one, in place.
-         * Returns the number of cells.
+         * Refines p to the coarsest equitable ordered partition finer than it, using the queued cells as splitters
+         * (Hopcroft-style: of the fragments of a cell not waiting in the queue, all but the largest are queued).
+         * Every choice depends on cell positions and counts only, so the result is equivariant.
          */
-        int refine(int[] color) {
-            int cells = countCells(color);
-            while (cells < n) {
-                for (int v = 0; v < n; v++) {
-                    int s = adjStart[v];
-                    int e = adjStart[v + 1];
-                    for (int p = s; p < e; p++) {
-                        int code = (color[adjNb[p]] << 2) | adjOrd[p];
-                        int q = p;
-                        while (q > s && sig[q - 1] > code) {
-                            sig[q] = sig[q - 1];
-                            q--;
+        void refine(Partition p) {
+            int[] lab = p.lab;
+            int[] pos = p.pos;
+            int[] cellOf = p.cellOf;
+            int[] cellEnd = p.cellEnd;
+            while (qSize > 0 && p.cells < n) {
+                int w = queue[qHead];
+                qHead = (qHead + 1) % n;
+                qSize--;
+                inQueue[w] = false;
+                int we = cellEnd[w];
+                int nt = 0;
+                for (int q = w; q < we; q++) {
+                    int x = lab[q];
+                    for (int a = adjStart[x]; a < adjStart[x + 1]; a++) {
+                        int u = adjNb[a];
+                        if (key[u] == 0) {
+                            touched[nt++] = u;
                         }
-                        sig[q] = code;
+                        key[u] += WEIGHT[adjOrd[a]];
                     }
-                    idx[v] = v;
                 }
-                IntCmp cmp = (a, b) -> {
-                    int c = Integer.compare(color[a], color[b]);
-                    if (c != 0) {
-                        return c;
-                    }
-                    int sa = adjStart[a];
-                    int la = adjStart[a + 1] - sa;
-                    int sb = adjStart[b];
-                    int lb = adjStart[b + 1] - sb;
-                    int l = Math.min(la, lb);
-                    for (int k = 0; k < l; k++) {
-                        c = Integer.compare(sig[sa + k], sig[sb + k]);
-                        if (c != 0) {
-                            return c;
+                int nc = 0;
+                for (int i = 0; i < nt; i++) {
+                    int c = cellOf[touched[i]];
+                    if (cellEnd[c] - c > 1) {
+                        if (cellCount[c] == 0) {
+                            touchedCells[nc++] = c;
                         }
-                    }
-                    return Integer.compare(la, lb);
-                };
-                sort(idx, tmp, n, cmp);
-                // new colors into tmp (the sort is done with it)
-                int newCells = 0;
-                for (int p = 0; p < n; p++) {
-                    if (p == 0 || cmp.compare(idx[p - 1], idx[p]) != 0) {
-                        tmp[idx[p]] = p;
-                        newCells++;
-                    } else {
-                        tmp[idx[p]] = tmp[idx[p - 1]];
+                        cellCount[c]++;
                     }
                 }
-                if (newCells == cells) {
-                    break;
+                Arrays.sort(touchedCells, 0, nc);
+                // group the touched vertices by cell into seg[]
+                int off = 0;
+                for (int i = 0; i < nc; i++) {
+                    int c = touchedCells[i];
+                    cellFill[c] = off;
+                    off += cellCount[c];
                 }
-                System.arraycopy(tmp, 0, color, 0, n);
-                cells = newCells;
-            }
-            return cells;
-        }
-
-        private int countCells(int[] color) {
-            int cells = 0;
-            boolean[] seen = new boolean[n];
-            for (int v = 0; v < n; v++) {
-                if (!seen[color[v]]) {
-                    seen[color[v]] = true;
-                    cells++;
+                for (int i = 0; i < nt; i++) {
+                    int u = touched[i];
+                    int c = cellOf[u];
+                    if (cellEnd[c] - c > 1) {
+                        seg[cellFill[c]++] = u;
+                    }
+                }
+                off = 0;
+                for (int i = 0; i < nc; i++) {
+                    int c = touchedCells[i];
+                    int t = cellCount[c];
+                    splitCell(p, c, off, t);
+                    off += t;
+                    cellCount[c] = 0;
+                }
+                for (int i = 0; i < nt; i++) {
+                    key[touched[i]] = 0;
                 }
             }
-            return cells;
+            // leave the queue empty for the next refinement
+            while (qSize > 0) {
+                inQueue[queue[qHead]] = false;
+                qHead = (qHead + 1) % n;
+                qSize--;
+            }
         }
 
-        private void search(int[] color, int cells, int[] seq, int depth) {
-            if (cells == n) {
-                leaf(color);
+        /** Splits cell c by key[] using its touched members seg[off, off + t). */
+        private void splitCell(Partition p, int c, int off, int t) {
+            int[] lab = p.lab;
+            int[] pos = p.pos;
+            int e = p.cellEnd[c];
+            int size = e - c;
+            sort(seg, tmp, off, off + t, (a, b) -> Long.compare(key[a], key[b]));
+            if (t == size && key[seg[off]] == key[seg[off + t - 1]]) {
                 return;
             }
-            int[] size = new int[n];
-            for (int v = 0; v < n; v++) {
-                size[color[v]]++;
-            }
-            int target = 0;
-            while (size[target] <= 1) {
-                target++;
-            }
-            int[] cand = new int[size[target]];
-            int k = 0;
-            for (int v = 0; v < n; v++) {
-                if (color[v] == target) {
-                    cand[k++] = v;
+            int tail = e - t;
+            // move the touched vertices into [tail, e), untouched ones to [c, tail)
+            int q = tail;
+            for (int i = off; i < off + t; i++) {
+                int u = seg[i];
+                if (p.pos[u] < tail) {
+                    while (key[lab[q]] != 0) {
+                        q++;
+                    }
+                    int x = lab[q];
+                    int pu = pos[u];
+                    lab[pu] = x;
+                    pos[x] = pu;
+                    lab[q] = u;
+                    pos[u] = q;
                 }
             }
-            int[] explored = new int[cand.length];
-            int ne = 0;
-            for (int v : cand) {
-                if (ne > 0 && inExploredOrbit(v, explored, ne, seq, depth)) {
-                    continue;
+            for (int i = 0; i < t; i++) {
+                int u = seg[off + i];
+                lab[tail + i] = u;
+                pos[u] = tail + i;
+            }
+            // fragments: [c, tail) when non-empty, then runs of equal key in the tail; fragStart[0] == c, nf >= 2
+            int nf = 0;
+            if (tail > c) {
+                fragStart[nf++] = c;
+            }
+            for (int i = 0; i < t; i++) {
+                if (i == 0 || key[seg[off + i]] != key[seg[off + i - 1]]) {
+                    fragStart[nf++] = tail + i;
                 }
-                int[] child = color.clone();
-                for (int w : cand) {
-                    if (w != v) {
-                        child[w] = target + 1;
+            }
+            fragStart[nf] = e;
+            boolean wasQueued = inQueue[c];
+            int largest = 0;
+            for (int f = 0; f < nf; f++) {
+                int fs = fragStart[f];
+                int fe = fragStart[f + 1];
+                p.cellEnd[fs] = fe;
+                if (f > 0) {
+                    for (int r = fs; r < fe; r++) {
+                        p.cellOf[lab[r]] = fs;
                     }
                 }
+                if (fe - fs > fragStart[largest + 1] - fragStart[largest]) {
+                    largest = f;
+                }
+            }
+            p.cells += nf - 1;
+            for (int f = 0; f < nf; f++) {
+                if (wasQueued ? f > 0 : f != largest) {
+                    enqueue(fragStart[f]);
+                }
+            }
+        }
+
+        private void search(Partition p, int[] seq, int depth) {
+            if (p.cells == n) {
+                leaf(p.pos);
+                return;
+            }
+            int target = 0;
+            while (p.cellEnd[target] - target == 1) {
+                target = p.cellEnd[target];
+            }
+            int end = p.cellEnd[target];
+            int[] cand = Arrays.copyOfRange(p.lab, target, end);
+            Arrays.sort(cand);
+            int[] explored = new int[cand.length];
+            int ne = 0;
+            int[] orbits = null;
+            int orbitsFrom = -1;
+            for (int v : cand) {
+                if (ne > 0) {
+                    if (twinOfAny(v, explored, ne)) {
+                        // swapping two twins is an automorphism fixing every other atom, so it fixes this node
+                        continue;
+                    }
+                    if (orbits == null || orbitsFrom != autos.size()) {
+                        // orbits under the known automorphisms fixing this node, rebuilt only when new ones appear
+                        orbits = orbits(seq, depth);
+                        orbitsFrom = autos.size();
+                    }
+                    if (inExploredOrbit(orbits, v, explored, ne)) {
+                        continue;
+                    }
+                }
+                Partition child = p.copy();
+                // individualise v: first in its cell, as a singleton
+                int pv = child.pos[v];
+                int x = child.lab[target];
+                child.lab[pv] = x;
+                child.pos[x] = pv;
+                child.lab[target] = v;
+                child.pos[v] = target;
+                child.cellEnd[target] = target + 1;
+                child.cellEnd[target + 1] = end;
+                for (int r = target + 1; r < end; r++) {
+                    child.cellOf[child.lab[r]] = target + 1;
+                }
+                child.cells++;
+                enqueue(target);
+                refine(child);
                 seq[depth] = v;
-                int c = refine(child);
-                search(child, c, seq, depth + 1);
+                search(child, seq, depth + 1);
                 explored[ne++] = v;
             }
         }
 
-        private boolean inExploredOrbit(int v, int[] explored, int ne, int[] seq, int depth) {
+        private boolean twinOfAny(int v, int[] explored, int ne) {
+            for (int t = twinStart[v]; t < twinStart[v + 1]; t++) {
+                int w = twinOf[t];
+                for (int i = 0; i < ne; i++) {
+                    if (explored[i] == w) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** Union-find forest of the orbits of the known automorphisms that fix seq[0..depth) pointwise. */
+        private int[] orbits(int[] seq, int depth) {
+            int[] uf = new int[n];
             for (int i = 0; i < n; i++) {
                 uf[i] = i;
             }
@@ -407,7 +577,7 @@ public final class CanonicalKey {
             }
             for (int t = 0; t < twinA.length; t++) {
                 if (!inSeq[twinA[t]] && !inSeq[twinB[t]]) {
-                    union(twinA[t], twinB[t]);
+                    union(uf, twinA[t], twinB[t]);
                 }
             }
             for (int[] gamma : autos) {
@@ -417,23 +587,29 @@ public final class CanonicalKey {
                 }
                 if (fixes) {
                     for (int i = 0; i < n; i++) {
-                        union(i, gamma[i]);
+                        if (gamma[i] != i) {
+                            union(uf, i, gamma[i]);
+                        }
                     }
                 }
             }
             for (int i = 0; i < depth; i++) {
                 inSeq[seq[i]] = false;
             }
-            int r = findRoot(v);
+            return uf;
+        }
+
+        private static boolean inExploredOrbit(int[] uf, int v, int[] explored, int ne) {
+            int r = findRoot(uf, v);
             for (int i = 0; i < ne; i++) {
-                if (findRoot(explored[i]) == r) {
+                if (findRoot(uf, explored[i]) == r) {
                     return true;
                 }
             }
             return false;
         }
 
-        private int findRoot(int i) {
+        private static int findRoot(int[] uf, int i) {
             while (uf[i] != i) {
                 uf[i] = uf[uf[i]];
                 i = uf[i];
@@ -441,9 +617,9 @@ public final class CanonicalKey {
             return i;
         }
 
-        private void union(int a, int b) {
-            int ra = findRoot(a);
-            int rb = findRoot(b);
+        private static void union(int[] uf, int a, int b) {
+            int ra = findRoot(uf, a);
+            int rb = findRoot(uf, b);
             if (ra != rb) {
                 if (ra < rb) {
                     uf[rb] = ra;
@@ -472,7 +648,7 @@ public final class CanonicalKey {
                 for (int v = 0; v < n; v++) {
                     bestInv[pos[v]] = v;
                 }
-            } else if (c == 0 && autos.size() < MAX_AUTOMORPHISMS) {
+            } else if (c == 0 && (autos.size() < MIN_AUTOMORPHISMS || (long) (autos.size() + 1) * n <= AUTOMORPHISM_INTS)) {
                 int[] gamma = new int[n];
                 boolean identity = true;
                 for (int v = 0; v < n; v++) {
@@ -491,13 +667,9 @@ public final class CanonicalKey {
         int compare(int a, int b);
     }
 
-    /** Stable sort of a[0..n) by cmp; insertion sort for short runs, merge sort otherwise; buf is scratch. */
-    private static void sort(int[] a, int[] buf, int n, IntCmp cmp) {
-        if (n <= 24) {
-            insertion(a, 0, n, cmp);
-            return;
-        }
-        mergeSort(a, buf, 0, n, cmp);
+    /** Stable sort of a[from..to) by cmp; insertion sort for short runs, merge sort otherwise; buf is scratch. */
+    private static void sort(int[] a, int[] buf, int from, int to, IntCmp cmp) {
+        mergeSort(a, buf, from, to, cmp);
     }
 
     private static void insertion(int[] a, int from, int to, IntCmp cmp) {

@@ -143,15 +143,18 @@ public final class MoleculeExtractor {
             }
             double[] x = new double[m];
             double[] y = new double[m];
-            unwrap(st, top, members, base, m, local, x, y, queue, seen);
+            unwrap(st, top, members, base, m, local, x, y, queue, seen, nb);
             out.add(new MoleculeGraph(labels, elemental, ids, ba, bb, bo, x, y));
         }
         return out;
     }
 
-    /** BFS from local atom 0 over the molecule's bonds; each child is placed at its parent plus the minimum image. */
+    /**
+     * BFS from local atom 0 over the molecule's bonds, neighbours in local order; each newly reached atom is placed
+     * at its BFS parent plus the minimum-image bond vector.
+     */
     private static void unwrap(ParticleState st, Topology top, int[] members, int base, int m, int[] local,
-                               double[] x, double[] y, int[] queue, boolean[] seen) {
+                               double[] x, double[] y, int[] queue, boolean[] seen, int[] nb) {
         int s0 = members[base];
         x[0] = st.x[s0];
         y[0] = st.y[s0];
@@ -166,9 +169,20 @@ public final class MoleculeExtractor {
             int a = queue[head++];
             int slot = members[base + a];
             int d = top.degree(slot);
+            // neighbours in local-index (atom id) order, so the spanning tree never depends on the slot order
+            int cnt = 0;
             for (int k = 0; k < d; k++) {
-                int js = top.partner(slot, k);
-                int b = local[js];
+                int b = local[top.partner(slot, k)];
+                int q = cnt++;
+                while (q > 0 && nb[q - 1] > b) {
+                    nb[q] = nb[q - 1];
+                    q--;
+                }
+                nb[q] = b;
+            }
+            for (int k = 0; k < cnt; k++) {
+                int b = nb[k];
+                int js = members[base + b];
                 if (!seen[b]) {
                     seen[b] = true;
                     x[b] = x[a] + st.minImageX(st.x[js] - st.x[slot]);
