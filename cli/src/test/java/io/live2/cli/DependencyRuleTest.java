@@ -45,6 +45,27 @@ class DependencyRuleTest {
     }
 
     @Test
+    void onlyTheCdkAdapterImportsCdk() {
+        noClasses().that().resideOutsideOfPackage("io.live2.chemistry.cdk..")
+                .should().dependOnClassesThat().resideInAPackage("org.openscience..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheNetworkAdapterImportsJGraphT() {
+        noClasses().that().resideOutsideOfPackage("io.live2.chemistry.network..")
+                .should().dependOnClassesThat().resideInAPackage("org.jgrapht..")
+                .check(classes);
+    }
+
+    @Test
+    void adaptersDependOnTheModelOnly() {
+        noClasses().that().resideInAPackage("io.live2.chemistry..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.live2.engine..", "io.live2.compute..", "io.live2.cli..")
+                .check(classes);
+    }
+
+    @Test
     void engineUsesBackendsOnlyThroughTheSpi() {
         noClasses().that().resideInAPackage("io.live2.engine..")
                 .should().dependOnClassesThat().resideInAPackage("io.live2.compute.cpu..")
@@ -62,7 +83,7 @@ class DependencyRuleTest {
     void pureModulesNeverTouchAdapterLibraries() {
         noClasses().that().resideInAnyPackage("io.live2.model..", "io.live2.compute..", "io.live2.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.helidon..", "software.amazon..", "com.stripe..",
-                        "org.redisson..", "java.sql..", "javax.sql..", "org.openscience..", "org.jocl..", "com.aparapi..",
+                        "org.redisson..", "java.sql..", "javax.sql..", "org.openscience..", "org.jgrapht..", "org.jocl..", "com.aparapi..",
                         "picocli..", "me.tongfei..", "com.google.inject..")
                 .check(classes);
     }
