@@ -120,7 +120,14 @@ public final class ThreadedBackend implements ComputeBackend {
 
     /** Makes the neighbour list valid for the current positions and topology. */
     private void ensureList() {
+        bound();
         list.ensureForForces(pool);
+    }
+
+    private void bound() {
+        if (state == null) {
+            throw new IllegalStateException("backend 'cpu' is not bound to a system: call bind(...) first");
+        }
     }
 
     @Override
@@ -434,18 +441,21 @@ public final class ThreadedBackend implements ComputeBackend {
 
     @Override
     public void kick(double dt) {
+        bound();
         stepDt = dt;
         pool.run(kickTask, Blocks.count(state.n));
     }
 
     @Override
     public void drift(double dt) {
+        bound();
         stepDt = dt;
         pool.run(driftTask, Blocks.count(state.n));
     }
 
     @Override
     public void thermostat(double c1, double kT, long seed, long step) {
+        bound();
         thermoC1 = c1;
         thermoKT = kT;
         thermoStep = step;
@@ -455,6 +465,7 @@ public final class ThreadedBackend implements ComputeBackend {
 
     @Override
     public double kineticEnergy() {
+        bound();
         int blocks = Blocks.count(state.n);
         pool.run(kineticTask, blocks);
         return Blocks.sum(kineticPartials, blocks);
@@ -462,6 +473,7 @@ public final class ThreadedBackend implements ComputeBackend {
 
     @Override
     public void forEachPairWithin(double maxDistance, PairVisitor visitor) {
+        bound();
         double reach = ff.maxCutoff() + skin;
         if (maxDistance > reach) {
             throw new IllegalArgumentException("maxDistance " + maxDistance + " exceeds the neighbour-list reach "
