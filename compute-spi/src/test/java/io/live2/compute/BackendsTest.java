@@ -30,4 +30,14 @@ class BackendsTest {
         assertTrue(e.getMessage().contains("cuda"), e.getMessage());
         assertTrue(e.getMessage().contains("cpu") && e.getMessage().contains("reference"), e.getMessage());
     }
+
+    @Test
+    void usingABackendBeforeBindSaysSo() {
+        for (String name : new String[] {"cpu", "reference"}) {
+            try (ComputeBackend b = Backends.create(name, 1)) {
+                IllegalStateException e = assertThrows(IllegalStateException.class, b::computeForces);
+                assertTrue(e.getMessage().contains("bind"), e.getMessage());
+            }
+        }
+    }
 }

@@ -18,7 +18,9 @@ import java.util.Arrays;
  *       lower partners (all &lt; it) arrive already in ascending order;</li>
  *   <li>parallel: each atom's sorted upper partners (all &gt; it) are appended after its lower ones.</li>
  * </ol>
- * Distances are computed once per pair, and each atom only sorts about half its list.
+ * Distances are computed once per pair, and each atom only sorts about half its list. Pass 2 also records, for
+ * each upper slot, the mirror slot where i appears in its partner's list, so a kernel can compute a pair once
+ * and hand the partner its share.
  *
  * <p>Validity: the list is rebuilt when any atom has moved more than skin/2 since the last build (then no pair
  * can have closed from beyond reach to within the cutoff) or when the topology changed.
@@ -60,6 +62,10 @@ final class NeighbourList {
     /** Partners of atom i: neighbours[i * stride .. i * stride + count[i]), ascending. */
     int[] neighbours;
     final int[] count;
+    /** How many of atom i's partners are below i: slots [i * stride, i * stride + lower[i]). */
+    final int[] lower;
+    /** For an upper slot (partner j &gt; i) of atom i: the slot where i sits in j's list. */
+    int[] mirror;
     int stride;
     private long builds;
     private long topologyVersion = Long.MIN_VALUE;
@@ -101,6 +107,8 @@ final class NeighbourList {
         stride = (int) Math.ceil(Math.PI * reach2 * density * 1.3) + 8;
         upperStride = stride / 2 + 4;
         neighbours = new int[Math.max(1, s.n * stride)];
+        mirror = new int[Math.max(1, s.n * stride)];
+        lower = new int[s.n];
         upper = new int[Math.max(1, s.n * upperStride)];
         candidates = new int[threads][16];
     }
@@ -192,14 +200,21 @@ final class NeighbourList {
         if (max > stride) {
             stride = max + max / 4 + 4;
             neighbours = new int[n * stride];
+            mirror = new int[n * stride];
         }
         Arrays.fill(count, 0);
         int[] nb = neighbours;
+        int[] mir = mirror;
         int st = stride;
         for (int i = 0; i < n; i++) {
+            // every atom below i has been scattered, so i's lower part is complete: its upper part starts here
+            lower[i] = count[i];
+            int own = i * st + count[i];
             for (int k = i * upperStride, end = k + upperCount[i]; k < end; k++) {
                 int j = upper[k];
-                nb[j * st + count[j]++] = i;
+                int there = j * st + count[j]++;
+                nb[there] = i;
+                mir[own++] = there;
             }
         }
         pool.run(appendTask, blocks);

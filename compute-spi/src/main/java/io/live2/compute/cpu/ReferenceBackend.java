@@ -52,6 +52,7 @@ public final class ReferenceBackend implements ComputeBackend {
 
     @Override
     public Energies computeForces() {
+        bound();
         ParticleState s = state;
         int n = s.n;
         BlockEnergies energies = new BlockEnergies(n);
@@ -72,6 +73,12 @@ public final class ReferenceBackend implements ComputeBackend {
             energies.set(b, lj, bonds, r13, virial);
         }
         return energies.reduce();
+    }
+
+    private void bound() {
+        if (state == null) {
+            throw new IllegalStateException("backend 'reference' is not bound to a system: call bind(...) first");
+        }
     }
 
     private void atomForce(int i) {
@@ -101,21 +108,25 @@ public final class ReferenceBackend implements ComputeBackend {
 
     @Override
     public void kick(double dt) {
+        bound();
         Integrators.kick(state, ff.invMassTable(), dt, 0, state.n);
     }
 
     @Override
     public void drift(double dt) {
+        bound();
         Integrators.drift(state, dt, 0, state.n);
     }
 
     @Override
     public void thermostat(double c1, double kT, long seed, long step) {
+        bound();
         Integrators.thermostat(state, ff.massTable(), c1, kT, new Philox(seed), step, 0, state.n);
     }
 
     @Override
     public double kineticEnergy() {
+        bound();
         int n = state.n;
         double k = 0;
         for (int b = 0; b < Blocks.count(n); b++) {
@@ -126,6 +137,7 @@ public final class ReferenceBackend implements ComputeBackend {
 
     @Override
     public void forEachPairWithin(double maxDistance, PairVisitor visitor) {
+        bound();
         double max2 = maxDistance * maxDistance;
         ParticleState s = state;
         for (int i = 0; i < s.n; i++) {

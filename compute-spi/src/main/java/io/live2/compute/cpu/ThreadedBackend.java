@@ -11,9 +11,10 @@ import io.live2.model.random.Philox;
 
 /**
  * The default CPU backend: Verlet neighbour lists built through cell lists, work split over fixed atom blocks
- * on a fixed thread pool. Each atom gathers its own force from its ascending-sorted full neighbour list (every
- * pair is computed from both sides, with no write conflicts), so forces are bit-identical to
- * {@link ReferenceBackend} and to any thread count; energies are reduced over the same fixed blocks.
+ * on a fixed thread pool. Each atom's full neighbour list is sorted ascending, and each atom's LJ force is summed
+ * in that order ({@link LjKernels}), the reference's ascending-j order; bonded terms follow as in the reference.
+ * So forces are bit-identical to {@link ReferenceBackend} and to any thread count, with no write conflicts (each
+ * atom, and each pair slot, has one writer); energies are reduced over the same fixed blocks.
  * Atom slots are never permuted: indices are shared with the engine.
  */
 public final class ThreadedBackend implements ComputeBackend {
@@ -30,15 +31,7 @@ public final class ThreadedBackend implements ComputeBackend {
     private double[] kineticPartials;
     private long previousBuilds;
 
-    // per-pair tables: index = type(i) * typeCount + type(j); 12·c12 and 6·c6 pre-multiplied exactly as
-    // ForceField.ljForceOverR evaluates them, so results match the reference to the bit
-    private int typeCount;
-    private double[] c12;
-    private double[] c6;
-    private double[] c12x12;
-    private double[] c6x6;
-    private double[] cut2;
-    private double[] shift;
+    private LjKernels lj;
 
     // arguments of the current block task (set before pool.run; tasks are created once, never per step)
     private double stepDt;
@@ -47,9 +40,11 @@ public final class ThreadedBackend implements ComputeBackend {
     private long thermoStep;
     private Philox thermoRng;
 
-    // positions interleaved (x0, y0, x1, y1, ...) for the pair loops: one cache line per partner instead of two
-    private double[] xy;
+    private boolean pairSlotsInUse;
+    private boolean pairSlotsFused;
+    private Kernel kernel = Kernel.AUTO;
 
+    private final WorkerPool.BlockTask pairTask = this::pairBlock;
     private final WorkerPool.BlockTask forceTask = this::forceBlock;
     private final WorkerPool.BlockTask packTask = this::packBlock;
     private final WorkerPool.BlockTask kickTask = (b, w) ->
@@ -95,167 +90,128 @@ public final class ThreadedBackend implements ComputeBackend {
         this.skin = settings.skin();
         this.list = newList;
         energies = new BlockEnergies(state.n);
-        xy = new double[2 * state.n];
         kineticPartials = new double[Blocks.count(state.n)];
-        typeCount = forceField.typeCount();
-        c12 = forceField.c12Table();
-        c6 = forceField.c6Table();
-        cut2 = forceField.cutoff2Table();
-        shift = forceField.shiftTable();
-        c12x12 = new double[c12.length];
-        c6x6 = new double[c6.length];
-        for (int p = 0; p < c12.length; p++) {
-            c12x12[p] = 12 * c12[p];
-            c6x6[p] = 6 * c6[p];
-        }
+        lj = new LjKernels(state, newList, forceField);
     }
 
     /** Makes the neighbour list valid for the current positions and topology. */
     private void ensureList() {
+        bound();
         list.ensureForForces(pool);
+    }
+
+    private void bound() {
+        if (state == null) {
+            throw new IllegalStateException("backend 'cpu' is not bound to a system: call bind(...) first");
+        }
     }
 
     @Override
     public Energies computeForces() {
         ensureList();
         pool.run(packTask, Blocks.count(state.n));
+        pairSlotsInUse = usePairSlots();
+        // one thread runs the blocks in order, so the pair-slot kernel's two halves can be fused per atom
+        pairSlotsFused = pairSlotsInUse && pool.threads() == 1;
+        if (pairSlotsInUse) {
+            lj.ensureSlots();
+            if (!pairSlotsFused) {
+                pool.run(pairTask, Blocks.count(state.n));
+            }
+        }
         pool.run(forceTask, Blocks.count(state.n));
         return energies.reduce();
     }
 
     private void packBlock(int b, int worker) {
-        double[] x = state.x;
-        double[] y = state.y;
-        double[] p = xy;
+        lj.pack(Blocks.start(b), Blocks.end(b, state.n));
+    }
+
+    /** Pair-slot kernel, first half, for block b: each pair (i, j &gt; i) computed once into both slots. */
+    private void pairBlock(int b, int worker) {
+        boolean uniform = lj.uniform();
         for (int i = Blocks.start(b), end = Blocks.end(b, state.n); i < end; i++) {
-            p[2 * i] = x[i];
-            p[2 * i + 1] = y[i];
+            if (uniform) {
+                lj.pairsUniform(i);
+            } else {
+                lj.pairsMixed(i);
+            }
         }
     }
 
+    /**
+     * Forces of block b: each atom's LJ sum (gathered from its list, or added up from its slots), then its
+     * bonded terms; block sums of the halved pair energies go to the block-ordered reduction.
+     */
     private void forceBlock(int b, int worker) {
         ParticleState s = state;
         AtomSums a = sums[worker];
         int[] buffer = scratch[worker];
-        double lj = 0;
+        LjKernels kernels = lj;
+        boolean uniform = kernels.uniform();
+        boolean slots = pairSlotsInUse;
+        boolean fused = pairSlotsFused;
+        double ljSum = 0;
         double bonds = 0;
         double r13 = 0;
         double virial = 0;
-        boolean uniform = typeCount == 1;
         for (int i = Blocks.start(b), end = Blocks.end(b, s.n); i < end; i++) {
-            if (uniform) {
-                ljUniform(i, a);
+            if (fused) {
+                // atoms run in ascending order: every j < i has already written i's lower slots, and i writes
+                // its upper slots now, while its partners' slots are still in cache
+                if (uniform) {
+                    kernels.pairsUniform(i);
+                } else {
+                    kernels.pairsMixed(i);
+                }
+                kernels.sumSlots(i, a);
+            } else if (slots) {
+                kernels.sumSlots(i, a);
+            } else if (uniform) {
+                kernels.gatherUniform(i, a);
             } else {
-                ljMixed(i, a);
+                kernels.gatherMixed(i, a);
             }
             BondedTerms.accumulate(i, s, topology, ff, buffer, a);
             s.fx[i] = a.fx;
             s.fy[i] = a.fy;
-            lj += 0.5 * a.lj;
+            ljSum += 0.5 * a.lj;
             bonds += 0.5 * a.bonds;
             r13 += 0.5 * a.repulsion13;
             virial += 0.5 * a.virial;
         }
-        energies.set(b, lj, bonds, r13, virial);
+        energies.set(b, ljSum, bonds, r13, virial);
     }
 
     /**
-     * Atom i's LJ sum over its ascending neighbour list, any number of types. Same arithmetic, operation by
-     * operation, as ForceField.ljForceOverR / ljEnergy, so the bytes match the reference.
+     * The two LJ kernels give the same bytes (tests check both); they differ only in speed. GATHER computes every
+     * pair from both sides and reads little memory; PAIR_SLOTS computes each pair once but writes 32 bytes per
+     * list slot twice, which pays while those slots stay in cache (docs/benchmarks.md).
      */
-    private void ljMixed(int i, AtomSums a) {
-        ParticleState s = state;
-        double[] p = xy;
-        int[] type = s.type;
-        int[] nb = list.neighbours;
-        double bx = s.boxX();
-        double by = s.boxY();
-        double hx = 0.5 * bx;
-        double hy = 0.5 * by;
-        double[] tc12 = c12;
-        double[] tc6 = c6;
-        double[] tc12x12 = c12x12;
-        double[] tc6x6 = c6x6;
-        double[] tcut2 = cut2;
-        double[] tshift = shift;
-        double xi = p[2 * i];
-        double yi = p[2 * i + 1];
-        int row = type[i] * typeCount;
-        double fx = 0;
-        double fy = 0;
-        double e = 0;
-        double w = 0;
-        for (int k = i * list.stride, kEnd = k + list.count[i]; k < kEnd; k++) {
-            int j = nb[k];
-            double dx = xi - p[2 * j];
-            double dy = yi - p[2 * j + 1];
-            // positions are wrapped and the reach is below half the box: one shift at most
-            dx = dx > hx ? dx - bx : (dx < -hx ? dx + bx : dx);
-            dy = dy > hy ? dy - by : (dy < -hy ? dy + by : dy);
-            double r2 = dx * dx + dy * dy;
-            int q = row + type[j];
-            if (r2 < tcut2[q]) {
-                double ir2 = 1.0 / r2;
-                double ir6 = ir2 * ir2 * ir2;
-                double fr = (tc12x12[q] * ir6 - tc6x6[q]) * ir6 * ir2;
-                fx += fr * dx;
-                fy += fr * dy;
-                e += (tc12[q] * ir6 - tc6[q]) * ir6 - tshift[q];
-                w += fr * r2;
-            }
-        }
-        a.fx = fx;
-        a.fy = fy;
-        a.lj = e;
-        a.virial = w;
-        a.bonds = 0;
-        a.repulsion13 = 0;
+    enum Kernel { AUTO, GATHER, PAIR_SLOTS }
+
+    /** Slot memory up to which AUTO picks PAIR_SLOTS with more than one thread (two passes over the slots). */
+    static final long PAIR_SLOT_BYTES = 4L << 20;
+
+    /**
+     * The same with one thread, where the two halves are fused per atom and a slot is read soon after it is
+     * written. In-process A/B against GATHER (same JVM, alternating): 1.34x at 1,024 atoms, 1.22x at 10,000
+     * (9.6 MB of slots), 0.89x at 99,856 (96 MB).
+     */
+    static final long FUSED_PAIR_SLOT_BYTES = 32L << 20;
+
+    /** For tests and benchmarks: force one kernel. */
+    void useKernel(Kernel k) {
+        kernel = k;
     }
 
-    /** {@link #ljMixed} for a one-type force field (lj-fluid): the pair constants stay in registers. */
-    private void ljUniform(int i, AtomSums a) {
-        ParticleState s = state;
-        double[] p = xy;
-        int[] nb = list.neighbours;
-        double bx = s.boxX();
-        double by = s.boxY();
-        double hx = 0.5 * bx;
-        double hy = 0.5 * by;
-        double pc12 = c12[0];
-        double pc6 = c6[0];
-        double pc12x12 = c12x12[0];
-        double pc6x6 = c6x6[0];
-        double pcut2 = cut2[0];
-        double pshift = shift[0];
-        double xi = p[2 * i];
-        double yi = p[2 * i + 1];
-        double fx = 0;
-        double fy = 0;
-        double e = 0;
-        double w = 0;
-        for (int k = i * list.stride, kEnd = k + list.count[i]; k < kEnd; k++) {
-            int j = nb[k];
-            double dx = xi - p[2 * j];
-            double dy = yi - p[2 * j + 1];
-            dx = dx > hx ? dx - bx : (dx < -hx ? dx + bx : dx);
-            dy = dy > hy ? dy - by : (dy < -hy ? dy + by : dy);
-            double r2 = dx * dx + dy * dy;
-            if (r2 < pcut2) {
-                double ir2 = 1.0 / r2;
-                double ir6 = ir2 * ir2 * ir2;
-                double fr = (pc12x12 * ir6 - pc6x6) * ir6 * ir2;
-                fx += fr * dx;
-                fy += fr * dy;
-                e += (pc12 * ir6 - pc6) * ir6 - pshift;
-                w += fr * r2;
-            }
-        }
-        a.fx = fx;
-        a.fy = fy;
-        a.lj = e;
-        a.virial = w;
-        a.bonds = 0;
-        a.repulsion13 = 0;
+    private boolean usePairSlots() {
+        return switch (kernel) {
+            case GATHER -> false;
+            case PAIR_SLOTS -> true;
+            case AUTO -> 32L * state.n * list.stride
+                    <= (pool.threads() == 1 ? FUSED_PAIR_SLOT_BYTES : PAIR_SLOT_BYTES);
+        };
     }
 
     @Override
@@ -265,18 +221,21 @@ public final class ThreadedBackend implements ComputeBackend {
 
     @Override
     public void kick(double dt) {
+        bound();
         stepDt = dt;
         pool.run(kickTask, Blocks.count(state.n));
     }
 
     @Override
     public void drift(double dt) {
+        bound();
         stepDt = dt;
         pool.run(driftTask, Blocks.count(state.n));
     }
 
     @Override
     public void thermostat(double c1, double kT, long seed, long step) {
+        bound();
         thermoC1 = c1;
         thermoKT = kT;
         thermoStep = step;
@@ -286,6 +245,7 @@ public final class ThreadedBackend implements ComputeBackend {
 
     @Override
     public double kineticEnergy() {
+        bound();
         int blocks = Blocks.count(state.n);
         pool.run(kineticTask, blocks);
         return Blocks.sum(kineticPartials, blocks);
@@ -293,6 +253,7 @@ public final class ThreadedBackend implements ComputeBackend {
 
     @Override
     public void forEachPairWithin(double maxDistance, PairVisitor visitor) {
+        bound();
         double reach = ff.maxCutoff() + skin;
         if (maxDistance > reach) {
             throw new IllegalArgumentException("maxDistance " + maxDistance + " exceeds the neighbour-list reach "

@@ -14,10 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The determinism contract: "cpu" gives the same bytes as "reference" (forces and every energy term), and the
- * same bytes for 1, 2 and 3 threads. Exact equality, not a tolerance: both sum each atom's pair forces in
+ * same bytes for 1, 2 and 3 threads, with either of its two LJ kernels. Exact equality, not a tolerance: both sum each atom's pair forces in
  * ascending partner order and reduce energies over the same fixed blocks.
  */
 class BitIdentityTest {
+    /** Both LJ kernels of the threaded backend, pinned. */
+    private static final String[] KERNELS = {"cpu-gather", "cpu-slots"};
 
     record Result(double[] fx, double[] fy, Energies energies) {
     }
@@ -44,8 +46,10 @@ class BitIdentityTest {
                                                @ForAll @DoubleRange(min = 0.0, max = 0.2) double skin,
                                                @ForAll @IntRange(min = 1, max = 3) int threads) {
         TestSystems.System sys = TestSystems.random(seed, atoms, atoms / 6, box);
-        assertSameBytes(forces("reference", 1, sys, skin), forces("cpu", threads, sys, skin),
-                "cpu x" + threads + " vs reference");
+        Result reference = forces("reference", 1, sys, skin);
+        for (String kernel : KERNELS) {
+            assertSameBytes(reference, forces(kernel, threads, sys, skin), kernel + " x" + threads + " vs reference");
+        }
     }
 
     @Property(tries = 3)
@@ -53,8 +57,10 @@ class BitIdentityTest {
         // 2,600 atoms span three reduction blocks; about 4 atoms/nm², the default density
         TestSystems.System sys = TestSystems.random(seed, 2600, 200, 25.5);
         Result reference = forces("reference", 1, sys, 0.1);
-        for (int threads = 1; threads <= 3; threads++) {
-            assertSameBytes(reference, forces("cpu", threads, sys, 0.1), "cpu x" + threads + " vs reference");
+        for (String kernel : KERNELS) {
+            for (int threads = 1; threads <= 3; threads++) {
+                assertSameBytes(reference, forces(kernel, threads, sys, 0.1), kernel + " x" + threads + " vs reference");
+            }
         }
     }
 
@@ -62,7 +68,10 @@ class BitIdentityTest {
     void threadCountDoesNotChangeTheBytes(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
         TestSystems.System sys = TestSystems.random(seed, 5000, 400, 36.0);
         Result one = forces("cpu", 1, sys, 0.15);
-        assertSameBytes(one, forces("cpu", 2, sys, 0.15), "2 threads vs 1");
-        assertSameBytes(one, forces("cpu", 3, sys, 0.15), "3 threads vs 1");
+        for (String kernel : KERNELS) {
+            assertSameBytes(one, forces(kernel, 1, sys, 0.15), kernel + " 1 thread vs cpu 1 thread");
+            assertSameBytes(one, forces(kernel, 2, sys, 0.15), kernel + " 2 threads vs cpu 1 thread");
+            assertSameBytes(one, forces(kernel, 3, sys, 0.15), kernel + " 3 threads vs cpu 1 thread");
+        }
     }
 }

@@ -20,7 +20,7 @@ class FiniteDifferenceTest {
 
     @ParameterizedTest(name = "{0} seed {1} box {2}")
     @CsvSource({"reference,1,2.4", "reference,2,3.5", "reference,3,2.2",
-            "cpu,1,2.4", "cpu,2,3.5", "cpu,4,3.2"})
+            "cpu-gather,1,2.4", "cpu-gather,2,3.5", "cpu-slots,4,3.2", "cpu-slots,5,4.0"})
     void forcesAreMinusTheEnergyGradient(String backend, long seed, double box) {
         TestSystems.System sys = TestSystems.random(seed, 30, 5, box);
         try (ComputeBackend b = Backends2.create(backend, 2)) {

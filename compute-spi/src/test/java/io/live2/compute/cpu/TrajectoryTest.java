@@ -4,6 +4,8 @@ import io.live2.compute.ComputeBackend;
 import io.live2.compute.NeighborSettings;
 import io.live2.model.ParticleState;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +23,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TrajectoryTest {
     private static final double DT = 0.0005;
 
-    @Test
-    void threadedFollowsReferenceThroughRebuildsAndBondChanges() {
+    @ParameterizedTest(name = "{0} x{1}")
+    @CsvSource({"cpu-gather,3", "cpu-slots,3", "cpu-slots,1"})
+    void threadedFollowsReferenceThroughRebuildsAndBondChanges(String kernel, int threads) {
         TestSystems.System sys = TestSystems.random(21, 300, 30, 9.0);
         TestSystems.System a = sys.copy();
         TestSystems.System b = sys.copy();
-        try (ComputeBackend ref = Backends2.create("reference", 1); ComputeBackend cpu = Backends2.create("cpu", 3)) {
+        try (ComputeBackend ref = Backends2.create("reference", 1); ComputeBackend cpu = Backends2.create(kernel, threads)) {
             ref.bind(a.state(), a.topology(), a.ff(), new NeighborSettings(0.1));
             cpu.bind(b.state(), b.topology(), b.ff(), new NeighborSettings(0.1));
             assertEquals(ref.computeForces(), cpu.computeForces());
