@@ -502,17 +502,27 @@ public final class CanonicalKey {
         }
 
         private void search(Partition p, int[] seq, int depth) {
-            if (p.cells == n) {
-                leaf(p.pos);
-                return;
+            int target;
+            int[] cand;
+            while (true) {
+                if (p.cells == n) {
+                    leaf(p.pos);
+                    return;
+                }
+                target = 0;
+                while (p.cellEnd[target] - target == 1) {
+                    target = p.cellEnd[target];
+                }
+                cand = Arrays.copyOfRange(p.lab, target, p.cellEnd[target]);
+                Arrays.sort(cand);
+                if (!allTwinsOfFirst(cand)) {
+                    break;
+                }
+                // every atom of the cell is a twin of the first: all children are equivalent, so take the first
+                // without branching (no recursion, so long runs of twin cells cost no stack)
+                p = individualise(p, cand[0], target);
+                seq[depth++] = cand[0];
             }
-            int target = 0;
-            while (p.cellEnd[target] - target == 1) {
-                target = p.cellEnd[target];
-            }
-            int end = p.cellEnd[target];
-            int[] cand = Arrays.copyOfRange(p.lab, target, end);
-            Arrays.sort(cand);
             int[] explored = new int[cand.length];
             int ne = 0;
             int[] orbits = null;
@@ -532,26 +542,46 @@ public final class CanonicalKey {
                         continue;
                     }
                 }
-                Partition child = p.copy();
-                // individualise v: first in its cell, as a singleton
-                int pv = child.pos[v];
-                int x = child.lab[target];
-                child.lab[pv] = x;
-                child.pos[x] = pv;
-                child.lab[target] = v;
-                child.pos[v] = target;
-                child.cellEnd[target] = target + 1;
-                child.cellEnd[target + 1] = end;
-                for (int r = target + 1; r < end; r++) {
-                    child.cellOf[child.lab[r]] = target + 1;
-                }
-                child.cells++;
-                enqueue(target);
-                refine(child);
+                Partition child = individualise(p, v, target);
                 seq[depth] = v;
                 search(child, seq, depth + 1);
                 explored[ne++] = v;
             }
+        }
+
+        /** A copy of p with v made a singleton first in its cell (which starts at target), refined. */
+        private Partition individualise(Partition p, int v, int target) {
+            Partition child = p.copy();
+            int end = p.cellEnd[target];
+            int pv = child.pos[v];
+            int x = child.lab[target];
+            child.lab[pv] = x;
+            child.pos[x] = pv;
+            child.lab[target] = v;
+            child.pos[v] = target;
+            child.cellEnd[target] = target + 1;
+            child.cellEnd[target + 1] = end;
+            for (int r = target + 1; r < end; r++) {
+                child.cellOf[child.lab[r]] = target + 1;
+            }
+            child.cells++;
+            enqueue(target);
+            refine(child);
+            return child;
+        }
+
+        private boolean allTwinsOfFirst(int[] cand) {
+            int first = cand[0];
+            for (int i = 1; i < cand.length; i++) {
+                boolean twin = false;
+                for (int t = twinStart[first]; t < twinStart[first + 1] && !twin; t++) {
+                    twin = twinOf[t] == cand[i];
+                }
+                if (!twin) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private boolean twinOfAny(int v, int[] explored, int ne) {

@@ -222,4 +222,90 @@ class CanonicalKeyPropertyTest {
             }
         }
     }
+
+    /** k copies of the graphs in parts, each joined by a single bond from its atom 0 to a new central atom. */
+    static MoleculeGraph star(List<MoleculeGraph> parts) {
+        List<String> labels = new ArrayList<>(List.of("X")); // a label no part uses: the centre maps to the centre
+        List<int[]> bonds = new ArrayList<>();
+        for (MoleculeGraph g : parts) {
+            int base = labels.size();
+            labels.addAll(List.of(g.labels()));
+            bonds.add(new int[] {0, base, 1});
+            for (int e = 0; e < g.bondCount(); e++) {
+                bonds.add(new int[] {base + g.bondA()[e], base + g.bondB()[e], g.bondOrder()[e]});
+            }
+        }
+        return Graphs.graph(labels.toArray(new String[0]), bonds.toArray(new int[0][]));
+    }
+
+    /**
+     * Larger, highly symmetric graphs (a centre carrying 2-5 copies of a random part, up to 36 atoms): the key is
+     * invariant under renumbering, and replacing one copy by an edited part changes the key exactly when the edited
+     * part, rooted at its atom 0, is not isomorphic to the original (brute force on the part with atom 0 marked). The
+     * centre's label is used nowhere else, so for connected parts the assembly's class is the multiset of rooted parts.
+     */
+    @Property(tries = 150)
+    void symmetricAssembliesAreKeyedExactly(@ForAll long seed, @ForAll @IntRange(min = 2, max = 5) int copies) {
+        Random r = new Random(seed);
+        MoleculeGraph part = randomGraph(seed, 6, 2, 0.5);
+        MoleculeGraph edited = mutate(part, r);
+        List<MoleculeGraph> same = new ArrayList<>();
+        for (int i = 0; i < copies; i++) {
+            same.add(part);
+        }
+        List<MoleculeGraph> oneEdited = new ArrayList<>(same);
+        oneEdited.set(r.nextInt(copies), edited);
+        MoleculeGraph a = star(same);
+        MoleculeGraph b = star(oneEdited);
+        String ka = CanonicalKey.of(a);
+        String kb = CanonicalKey.of(b);
+        for (int k = 0; k < 3; k++) {
+            assertEquals(ka, CanonicalKey.of(Graphs.permute(a, randomPermutation(a.atomCount(), r), r.nextBoolean())));
+            assertEquals(kb, CanonicalKey.of(Graphs.permute(b, randomPermutation(b.atomCount(), r), r.nextBoolean())));
+        }
+        boolean partsIsomorphic = Graphs.bruteForce(marked(part)).equals(Graphs.bruteForce(marked(edited)));
+        if (isConnected(part) && isConnected(edited)) {
+            assertEquals(partsIsomorphic, ka.equals(kb));
+        } else if (partsIsomorphic) {
+            assertEquals(ka, kb);
+        }
+    }
+
+    private static MoleculeGraph marked(MoleculeGraph g) {
+        String[] labels = g.labels().clone();
+        labels[0] = labels[0] + "*";
+        return Graphs.graph(labels, bondsOf(g));
+    }
+
+    private static int[][] bondsOf(MoleculeGraph g) {
+        int[][] b = new int[g.bondCount()][];
+        for (int e = 0; e < b.length; e++) {
+            b[e] = new int[] {g.bondA()[e], g.bondB()[e], g.bondOrder()[e]};
+        }
+        return b;
+    }
+
+    private static boolean isConnected(MoleculeGraph g) {
+        int n = g.atomCount();
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        int comps = n;
+        for (int e = 0; e < g.bondCount(); e++) {
+            int a = g.bondA()[e];
+            int b = g.bondB()[e];
+            while (parent[a] != a) {
+                a = parent[a];
+            }
+            while (parent[b] != b) {
+                b = parent[b];
+            }
+            if (a != b) {
+                parent[a] = b;
+                comps--;
+            }
+        }
+        return comps == 1;
+    }
 }
