@@ -55,6 +55,22 @@ public interface ComputeBackend extends AutoCloseable {
      */
     void forEachPairWithin(double maxDistance, PairVisitor visitor);
 
+    /**
+     * Make the host {@link ParticleState} current (positions, velocities, forces) before the engine reads it for
+     * reactive events, pulses, snapshots or checkpoints. CPU backends work on the host arrays directly: no-op.
+     * Device backends copy back only what the host needs.
+     */
+    default void pullState() {
+    }
+
+    /**
+     * The engine changed the host state (velocities after reactive events or pulses); a device backend uploads it
+     * before the next step. CPU backends: no-op. Bond changes are announced by {@link #topologyChanged()}, type
+     * table changes by a new {@link #bind}.
+     */
+    default void pushState() {
+    }
+
     /** How many times the neighbour list has been built (for diagnostics and benchmarks). */
     long neighbourBuilds();
 

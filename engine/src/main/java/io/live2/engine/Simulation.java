@@ -194,6 +194,7 @@ public final class Simulation implements AutoCloseable {
 
     /** A deep copy of the current state, safe to keep. */
     public Snapshot snapshot() {
+        backend.pullState();
         return new Snapshot(step, step * dt, List.copyOf(types), state.copy(), topology.copy());
     }
 
@@ -225,6 +226,7 @@ public final class Simulation implements AutoCloseable {
             RunStatus status = step >= totalSteps ? RunStatus.SUCCEEDED : RunStatus.INTERRUPTED;
             double wall = (System.nanoTime() - startNanos) / 1e9;
             emitProgress(startNanos, startStep);
+            backend.pullState();
             if (dir != null) {
                 writeCheckpoint();
                 if (status == RunStatus.SUCCEEDED) {
@@ -273,13 +275,21 @@ public final class Simulation implements AutoCloseable {
     }
 
     private void afterStep(XyzWriter trajectory) throws IOException {
-        if (reactions != null && step % config.reactions().interval() == 0 && reactions.apply(backend)) {
+        boolean reactive = reactions != null && step % config.reactions().interval() == 0;
+        boolean pulse = pulses.due(step);
+        SimulationConfig.Output out = config.output();
+        if (reactive || pulse || hostNeedsState(out)) {
+            backend.pullState();
+        }
+        if (reactive && reactions.apply(backend)) {
+            backend.pushState();
             backend.topologyChanged();
             energies = backend.computeForces();
         }
-        if (pulses.due(step)) {
+        if (pulse) {
             ledger.energyInjected += pulses.apply(step, state, topology, forceField);
             ledger.pulses++;
+            backend.pushState();
             if (mutations != null) {
                 mutate();
             }
@@ -290,7 +300,6 @@ public final class Simulation implements AutoCloseable {
             throw new SimulationFailedException("the simulation became unstable at step " + step
                     + " (non-finite energy); reduce timestep or temperature");
         }
-        SimulationConfig.Output out = config.output();
         if (out != null) {
             if (out.snapshotEvery() > 0 && step % out.snapshotEvery() == 0 && step != totalSteps) {
                 if (dir != null) {
@@ -328,6 +337,18 @@ public final class Simulation implements AutoCloseable {
         backend.bind(state, topology, forceField, new NeighborSettings(config.skin()));
         energies = backend.computeForces();
         ledger.energyInjected += totalEnergy() - before;
+    }
+
+    /** True when this step writes a snapshot, trajectory frame or checkpoint (the host arrays must be current). */
+    private boolean hostNeedsState(SimulationConfig.Output out) {
+        if (out == null) {
+            return false;
+        }
+        return every(out.snapshotEvery()) || every(out.trajectoryEvery()) || every(out.checkpointEvery());
+    }
+
+    private boolean every(long interval) {
+        return interval > 0 && step % interval == 0;
     }
 
     private void emitProgress(long startNanos, long startStep) {
