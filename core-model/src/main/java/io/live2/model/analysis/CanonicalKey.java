@@ -156,7 +156,9 @@ public final class CanonicalKey {
         final int[] twinB;
         final int[] twinStart;
         final int[] twinOf;
+        /** Automorphisms found, each as (atom, image) pairs of the atoms it moves. */
         final List<int[]> autos = new ArrayList<>();
+        long autoInts;
         // scratch for refinement
         final int[] tmp;
         final long[] key;
@@ -520,7 +522,7 @@ public final class CanonicalKey {
                 }
                 // every atom of the cell is a twin of the first: all children are equivalent, so take the first
                 // without branching (no recursion, so long runs of twin cells cost no stack)
-                p = individualise(p, cand[0], target);
+                individualiseInPlace(p, cand[0], target);
                 seq[depth++] = cand[0];
             }
             int[] explored = new int[cand.length];
@@ -552,7 +554,13 @@ public final class CanonicalKey {
         /** A copy of p with v made a singleton first in its cell (which starts at target), refined. */
         private Partition individualise(Partition p, int v, int target) {
             Partition child = p.copy();
-            int end = p.cellEnd[target];
+            individualiseInPlace(child, v, target);
+            return child;
+        }
+
+        /** Makes v a singleton first in its cell (which starts at target) and refines. */
+        private void individualiseInPlace(Partition child, int v, int target) {
+            int end = child.cellEnd[target];
             int pv = child.pos[v];
             int x = child.lab[target];
             child.lab[pv] = x;
@@ -567,7 +575,6 @@ public final class CanonicalKey {
             child.cells++;
             enqueue(target);
             refine(child);
-            return child;
         }
 
         private boolean allTwinsOfFirst(int[] cand) {
@@ -611,15 +618,15 @@ public final class CanonicalKey {
                 }
             }
             for (int[] gamma : autos) {
+                // gamma is stored sparsely as (atom, image) pairs of its moved atoms; it fixes the node's
+                // individualised atoms pointwise exactly when none of them is moved
                 boolean fixes = true;
-                for (int i = 0; i < depth && fixes; i++) {
-                    fixes = gamma[seq[i]] == seq[i];
+                for (int i = 0; i < gamma.length && fixes; i += 2) {
+                    fixes = !inSeq[gamma[i]];
                 }
                 if (fixes) {
-                    for (int i = 0; i < n; i++) {
-                        if (gamma[i] != i) {
-                            union(uf, i, gamma[i]);
-                        }
+                    for (int i = 0; i < gamma.length; i += 2) {
+                        union(uf, gamma[i], gamma[i + 1]);
                     }
                 }
             }
@@ -678,15 +685,25 @@ public final class CanonicalKey {
                 for (int v = 0; v < n; v++) {
                     bestInv[pos[v]] = v;
                 }
-            } else if (c == 0 && (autos.size() < MIN_AUTOMORPHISMS || (long) (autos.size() + 1) * n <= AUTOMORPHISM_INTS)) {
-                int[] gamma = new int[n];
-                boolean identity = true;
+            } else if (c == 0 && (autos.size() < MIN_AUTOMORPHISMS || autoInts < AUTOMORPHISM_INTS)) {
+                int moved = 0;
                 for (int v = 0; v < n; v++) {
-                    gamma[v] = bestInv[pos[v]];
-                    identity &= gamma[v] == v;
+                    if (bestInv[pos[v]] != v) {
+                        moved++;
+                    }
                 }
-                if (!identity) {
+                if (moved > 0) {
+                    int[] gamma = new int[2 * moved];
+                    int k = 0;
+                    for (int v = 0; v < n; v++) {
+                        int img = bestInv[pos[v]];
+                        if (img != v) {
+                            gamma[k++] = v;
+                            gamma[k++] = img;
+                        }
+                    }
                     autos.add(gamma);
+                    autoInts += gamma.length;
                 }
             }
         }
