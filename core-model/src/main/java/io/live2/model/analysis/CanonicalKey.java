@@ -14,9 +14,10 @@ import java.util.TreeMap;
  * <p>Algorithm (individualisation-refinement, the scheme of nauty/bliss without their refinements):
  * <ol>
  *   <li>Initial ordered partition of the atoms by (label in formula order, degree, sum of bond orders).</li>
- *   <li>Refinement to an equitable partition: repeatedly split each cell by the sorted multiset of
- *       (neighbour cell, bond order); cells keep their relative order, so the result is a function of the graph
- *       and of the individualised atoms only, never of the numbering.</li>
+ *   <li>Refinement to the coarsest equitable partition: cells taken as splitters from a FIFO queue split every
+ *       cell by each atom's count of single, double and triple bonds into the splitter (Hopcroft's rule for
+ *       re-queueing fragments); cells keep their place in the order and every choice depends on positions and counts
+ *       only, so the result is a function of the graph and of the individualised atoms, never of the numbering.</li>
  *   <li>While a cell has more than one atom, individualise each atom of the first such cell in turn (it becomes
  *       a singleton placed first in that cell), refine, and recurse. Each discrete partition (leaf) numbers the
  *       atoms; its encoding is the sorted list of (higher position, lower position, order) of the bonds. The
@@ -24,7 +25,8 @@ import java.util.TreeMap;
  *   <li>Pruning by automorphisms, which never changes the result: two atoms of the target cell that are twins
  *       (same label, same neighbours with the same orders) and any automorphism found when two leaves give equal
  *       encodings map subtrees onto each other whenever they fix the already individualised atoms, so only one
- *       atom per orbit of those automorphisms is tried.</li>
+ *       atom per orbit of those automorphisms is tried. A cell whose atoms are all twins of its first atom is
+ *       individualised at its first atom without branching.</li>
  * </ol>
  *
  * <p>The key is {@code <formula>/<bonds>}: a Hill-ordered formula (labels that are not a plain element-like
