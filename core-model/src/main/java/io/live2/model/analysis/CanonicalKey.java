@@ -14,9 +14,10 @@ import java.util.TreeMap;
  * <p>Algorithm (individualisation-refinement, the scheme of nauty/bliss without their refinements):
  * <ol>
  *   <li>Initial ordered partition of the atoms by (label in formula order, degree, sum of bond orders).</li>
- *   <li>Refinement to an equitable partition: repeatedly split each cell by the sorted multiset of
- *       (neighbour cell, bond order); cells keep their relative order, so the result is a function of the graph
- *       and of the individualised atoms only, never of the numbering.</li>
+ *   <li>Refinement to the coarsest equitable partition: cells taken as splitters from a FIFO queue split every
+ *       cell by each atom's count of single, double and triple bonds into the splitter (Hopcroft's rule for
+ *       re-queueing fragments); cells keep their place in the order and every choice depends on positions and counts
+ *       only, so the result is a function of the graph and of the individualised atoms, never of the numbering.</li>
  *   <li>While a cell has more than one atom, individualise each atom of the first such cell in turn (it becomes
  *       a singleton placed first in that cell), refine, and recurse. Each discrete partition (leaf) numbers the
  *       atoms; its encoding is the sorted list of (higher position, lower position, order) of the bonds. The
@@ -24,7 +25,8 @@ import java.util.TreeMap;
  *   <li>Pruning by automorphisms, which never changes the result: two atoms of the target cell that are twins
  *       (same label, same neighbours with the same orders) and any automorphism found when two leaves give equal
  *       encodings map subtrees onto each other whenever they fix the already individualised atoms, so only one
- *       atom per orbit of those automorphisms is tried.</li>
+ *       atom per orbit of those automorphisms is tried. A cell whose atoms are all twins of its first atom is
+ *       individualised at its first atom without branching.</li>
  * </ol>
  *
  * <p>The key is {@code <formula>/<bonds>}: a Hill-ordered formula (labels that are not a plain element-like
@@ -156,7 +158,9 @@ public final class CanonicalKey {
         final int[] twinB;
         final int[] twinStart;
         final int[] twinOf;
+        /** Automorphisms found, each as (atom, image) pairs of the atoms it moves. */
         final List<int[]> autos = new ArrayList<>();
+        long autoInts;
         // scratch for refinement
         final int[] tmp;
         final long[] key;
@@ -520,7 +524,7 @@ public final class CanonicalKey {
                 }
                 // every atom of the cell is a twin of the first: all children are equivalent, so take the first
                 // without branching (no recursion, so long runs of twin cells cost no stack)
-                p = individualise(p, cand[0], target);
+                individualiseInPlace(p, cand[0], target);
                 seq[depth++] = cand[0];
             }
             int[] explored = new int[cand.length];
@@ -552,7 +556,13 @@ public final class CanonicalKey {
         /** A copy of p with v made a singleton first in its cell (which starts at target), refined. */
         private Partition individualise(Partition p, int v, int target) {
             Partition child = p.copy();
-            int end = p.cellEnd[target];
+            individualiseInPlace(child, v, target);
+            return child;
+        }
+
+        /** Makes v a singleton first in its cell (which starts at target) and refines. */
+        private void individualiseInPlace(Partition child, int v, int target) {
+            int end = child.cellEnd[target];
             int pv = child.pos[v];
             int x = child.lab[target];
             child.lab[pv] = x;
@@ -567,7 +577,6 @@ public final class CanonicalKey {
             child.cells++;
             enqueue(target);
             refine(child);
-            return child;
         }
 
         private boolean allTwinsOfFirst(int[] cand) {
@@ -611,15 +620,15 @@ public final class CanonicalKey {
                 }
             }
             for (int[] gamma : autos) {
+                // gamma is stored sparsely as (atom, image) pairs of its moved atoms; it fixes the node's
+                // individualised atoms pointwise exactly when none of them is moved
                 boolean fixes = true;
-                for (int i = 0; i < depth && fixes; i++) {
-                    fixes = gamma[seq[i]] == seq[i];
+                for (int i = 0; i < gamma.length && fixes; i += 2) {
+                    fixes = !inSeq[gamma[i]];
                 }
                 if (fixes) {
-                    for (int i = 0; i < n; i++) {
-                        if (gamma[i] != i) {
-                            union(uf, i, gamma[i]);
-                        }
+                    for (int i = 0; i < gamma.length; i += 2) {
+                        union(uf, gamma[i], gamma[i + 1]);
                     }
                 }
             }
@@ -678,15 +687,25 @@ public final class CanonicalKey {
                 for (int v = 0; v < n; v++) {
                     bestInv[pos[v]] = v;
                 }
-            } else if (c == 0 && (autos.size() < MIN_AUTOMORPHISMS || (long) (autos.size() + 1) * n <= AUTOMORPHISM_INTS)) {
-                int[] gamma = new int[n];
-                boolean identity = true;
+            } else if (c == 0 && (autos.size() < MIN_AUTOMORPHISMS || autoInts < AUTOMORPHISM_INTS)) {
+                int moved = 0;
                 for (int v = 0; v < n; v++) {
-                    gamma[v] = bestInv[pos[v]];
-                    identity &= gamma[v] == v;
+                    if (bestInv[pos[v]] != v) {
+                        moved++;
+                    }
                 }
-                if (!identity) {
+                if (moved > 0) {
+                    int[] gamma = new int[2 * moved];
+                    int k = 0;
+                    for (int v = 0; v < n; v++) {
+                        int img = bestInv[pos[v]];
+                        if (img != v) {
+                            gamma[k++] = v;
+                            gamma[k++] = img;
+                        }
+                    }
                     autos.add(gamma);
+                    autoInts += gamma.length;
                 }
             }
         }

@@ -68,11 +68,20 @@ class CataloguesTest {
         Snapshot b = Graphs.snapshot(1, new int[] {1, 1, 1, 1}, new long[] {0, 1, 2, 3}, new double[] {1, 1, 1, 1},
                 new double[4], 10, new int[][] {{0, 1, 1}, {2, 3, 1}});
         assertEquals(List.of("H2/0-1", "H", "H"), k.keys(MoleculeExtractor.extract(a)));
-        assertEquals(3, k.rekeyed());
-        assertEquals(List.of("H2/0-1", "H2/0-1"), k.keys(MoleculeExtractor.extract(b)));
-        assertEquals(4, k.rekeyed());
+        assertEquals(2, k.rekeyed()); // the second H atom has the first one's shape
         assertEquals(1, k.reused());
+        assertEquals(1, k.shapeReused());
+        assertEquals(List.of("H2/0-1", "H2/0-1"), k.keys(MoleculeExtractor.extract(b)));
+        assertEquals(2, k.rekeyed()); // H2 (0, 1) unchanged; H2 (2, 3) is new but has the same shape
+        assertEquals(3, k.reused());
+        assertEquals(2, k.shapeReused());
         assertEquals(2, k.cached());
+        // a different shape of the same species (atoms in another local order) is searched, and gets the same key
+        MoleculeGraph hoh = Graphs.graph(new String[] {"H", "O", "H"}, new int[][] {{0, 1}, {1, 2}});
+        MoleculeGraph ohh = Graphs.graph(new String[] {"O", "H", "H"}, new int[][] {{0, 1}, {0, 2}});
+        List<String> w = k.keys(List.of(hoh, ohh));
+        assertEquals(w.get(0), w.get(1));
+        assertEquals(4, k.rekeyed());
     }
 
     @Test
