@@ -50,7 +50,7 @@ class ReportRenderTest {
         assertTrue(Files.size(png) > 20_000, "screenshot is a real page, " + Files.size(png) + " bytes");
 
         List<String> files = List.of("molecules.json", "reactions.json", "species_timeseries.csv", "report.html",
-                "reaction_network.json");
+                "reaction_network.json", "reaction_network.graphml", "molecules.sdf");
         List<byte[]> before = new ArrayList<>();
         for (String f : files) {
             before.add(Files.readAllBytes(run.resolve("results").resolve(f)));
