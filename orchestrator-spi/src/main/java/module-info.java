@@ -1,0 +1,8 @@
+/** Jobs: the spec, the status state machine, the Orchestrator and ArtifactStore SPIs and their built-in local implementations. */
+module io.live2.jobs {
+    requires transitive io.live2.engine;
+    requires com.fasterxml.jackson.databind;
+    exports io.live2.jobs;
+    uses io.live2.jobs.OrchestratorProvider;
+    uses io.live2.jobs.ArtifactStoreProvider;
+}
