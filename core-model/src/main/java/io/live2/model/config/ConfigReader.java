@@ -58,7 +58,7 @@ final class ConfigReader {
                 f.real("density"),
                 f.real("cutoff"),
                 f.real("skin"),
-                f.choice("backend", Limits.BACKENDS),
+                f.matching("backend", Limits.BACKEND_NAME, Limits.BACKEND_DESCRIPTION),
                 f.intValue("threads"),
                 types,
                 composition,

@@ -126,6 +126,15 @@ final class JsonFields {
         return s;
     }
 
+    /** A string matching a pattern (described in words for the message). */
+    String matching(String field, java.util.regex.Pattern pattern, String description) {
+        String s = text(field);
+        if (!pattern.matcher(s).matches()) {
+            throw new ConfigException(path(field) + ": '" + clip(s) + "' is not allowed; allowed " + description);
+        }
+        return s;
+    }
+
     ArrayNode array(String field, int maxSize) {
         JsonNode v = required(field);
         if (!(v instanceof ArrayNode a)) {

@@ -10,7 +10,15 @@ import java.util.Map;
  * Why each bound is where it is: see docs/config.md.
  */
 public final class Limits {
+    /** The backends that ship with Live; others may be added on the class path (found by ServiceLoader). */
     public static final List<String> BACKENDS = List.of("auto", "cpu", "reference", "simd", "opencl", "aparapi");
+    /**
+     * What the config accepts as a backend name: any ServiceLoader backend name. Whether it exists and can run here
+     * is decided on selection, which fails with exit 2 and says what to install.
+     */
+    public static final java.util.regex.Pattern BACKEND_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9-]{0,31}");
+    public static final String BACKEND_DESCRIPTION = String.join("|", BACKENDS)
+            + " or another installed backend's name (lower-case letters, digits, '-', at most 32)";
     public static final List<String> ENSEMBLES = List.of("nvt", "nve");
     public static final List<String> PULSE_KINDS = List.of("none", "discharge", "heat", "uv");
     /** Custom type names: short identifiers, so they are readable in output and cannot clash with paths. */

@@ -110,7 +110,7 @@ class ConfigLoaderTest {
         "{\"preset\": \"miller-urey\", \"timestep\": 0.02}|timestep: 0.02 is out of range; allowed 0 < timestep <= 0.01",
         "{\"preset\": \"miller-urey\", \"threads\": 1.5}|threads: 1.5 is not a whole number; allowed 1..256",
         "{\"preset\": \"miller-urey\", \"particles\": \"many\"}|particles: expected an integer, got string \"many\"",
-        "{\"preset\": \"miller-urey\", \"backend\": \"gpu\"}|backend: 'gpu' is not allowed; allowed auto|cpu|reference|simd|opencl|aparapi",
+        "{\"preset\": \"miller-urey\", \"backend\": \"GPU!\"}|backend: 'GPU!' is not allowed; allowed auto|cpu|reference|simd|opencl|aparapi or another installed backend's name",
         "{\"preset\": \"miller-urey\", \"tempreature\": 3}|unknown field 'tempreature'",
         "{\"preset\": \"miller-urey\", \"output\": {\"snapshots\": 3}}|unknown field 'output.snapshots'",
         "{\"preset\": \"miller-urey\", \"reactions\": {\"break_depth\": 0.5}}|reactions.break_depth: 0.5 must be below reactions.form_depth",

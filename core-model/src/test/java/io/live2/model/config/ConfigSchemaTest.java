@@ -54,7 +54,8 @@ class ConfigSchemaTest {
         assertEquals(ConfigReader.OPEN, names(SCHEMA.at("/properties/open_chemistry/oneOf/1/properties")));
         assertEquals(ConfigReader.TYPE, names(SCHEMA.at("/properties/types/items/properties")));
         assertEquals(ConfigReader.COMPONENT, names(SCHEMA.at("/properties/composition/items/properties")));
-        assertEquals(Limits.BACKENDS, texts(SCHEMA.at("/properties/backend/enum")));
+        assertEquals(Limits.BACKENDS, texts(SCHEMA.at("/properties/backend/examples")));
+        assertEquals("^" + Limits.BACKEND_NAME.pattern() + "$", SCHEMA.at("/properties/backend/pattern").asText());
         assertEquals(Limits.ENSEMBLES, texts(SCHEMA.at("/properties/ensemble/enum")));
         assertEquals(Limits.PULSE_KINDS, texts(SCHEMA.at("/properties/pulses/properties/kind/enum")));
         assertEquals(Presets.names(), texts(SCHEMA.at("/properties/preset/enum")));
