@@ -1,0 +1,453 @@
+/*
+ * Live 2.0 OpenCL kernels: float32 structure-of-arrays, one work-item per atom (or per cell).
+ *
+ * Build-time constants (set by the host): WG (work-group size of per-atom kernels and reductions, a power of
+ * two), SCAN_WG (work-group size of the single-group prefix scan), MORSE_STRIDE (orders per type pair, 1 + max
+ * order), MAX_BONDS, MAX_13, K13 (soft 1-3 repulsion strength).
+ *
+ * Layout: per-atom arrays are indexed [i]; per-atom lists (neighbours, bond partners, 1-3 partners) are stored
+ * slot-major, [slot * n + i], so that neighbouring work-items read neighbouring addresses (coalesced).
+ *
+ * status[0]: rebuild flag (set by check_displacement or the host, cleared by finish_build);
+ * status[1]: neighbour-list builds so far; status[2]: the largest neighbour count seen in the last build (the host
+ * grows the list when it exceeds the capacity).
+ *
+ * Determinism: no kernel sums floats in an order that depends on scheduling. Forces are gathered per atom in
+ * the neighbour-list order, which is a pure function of the positions (cells scanned in a fixed order, atoms in a
+ * cell sorted by index); energies are reduced per work-group with a fixed tree and the group partials are summed
+ * by the host in group order (in double).
+ */
+
+#define ST_REBUILD 0
+#define ST_BUILDS 1
+#define ST_NEED 2
+
+inline float min_image(float d, float box) {
+    return d - box * rint(d / box);
+}
+
+inline int cell_of(float xi, float yi, int ncx, int ncy, float bx, float by) {
+    int cx = (int) (xi / bx * (float) ncx);
+    int cy = (int) (yi / by * (float) ncy);
+    cx = clamp(cx, 0, ncx - 1);
+    cy = clamp(cy, 0, ncy - 1);
+    return cy * ncx + cx;
+}
+
+/* ---------------------------------------------------------------- neighbour search */
+
+__kernel void check_displacement(int n, float bx, float by, float half_skin2,
+                                 __global const float* x, __global const float* y,
+                                 __global const float* x0, __global const float* y0,
+                                 __global int* status) {
+    int i = get_global_id(0);
+    if (i >= n) {
+        return;
+    }
+    float dx = min_image(x[i] - x0[i], bx);
+    float dy = min_image(y[i] - y0[i], by);
+    if (dx * dx + dy * dy > half_skin2) {
+        status[ST_REBUILD] = 1; /* every writer writes 1: a race-free OR reduction */
+    }
+}
+
+__kernel void clear_cells(int ncell, __global int* cell_count, __global int* status) {
+    if (status[ST_REBUILD] == 0) {
+        return;
+    }
+    int c = get_global_id(0);
+    if (c == 0) {
+        status[ST_NEED] = 0;
+    }
+    if (c < ncell) {
+        cell_count[c] = 0;
+    }
+}
+
+__kernel void bin_count(int n, int ncx, int ncy, float bx, float by,
+                        __global const float* x, __global const float* y,
+                        __global int* cell, __global int* cell_count, __global const int* status) {
+    if (status[ST_REBUILD] == 0) {
+        return;
+    }
+    int i = get_global_id(0);
+    if (i >= n) {
+        return;
+    }
+    int c = cell_of(x[i], y[i], ncx, ncy, bx, by);
+    cell[i] = c;
+    atomic_inc(&cell_count[c]);
+}
+
+/* Exclusive prefix sum of the cell counts by one work-group of SCAN_WG items (each scans a contiguous chunk). */
+__kernel void scan_cells(int ncell, __global const int* cell_count, __global int* cell_start,
+                         __global int* cell_cursor, __global const int* status) {
+    __local int sums[SCAN_WG];
+    if (status[ST_REBUILD] == 0) {
+        return; /* uniform over the group: no work-item reaches a barrier */
+    }
+    int lid = get_local_id(0);
+    int chunk = (ncell + SCAN_WG - 1) / SCAN_WG;
+    int from = min(lid * chunk, ncell);
+    int to = min(from + chunk, ncell);
+    int s = 0;
+    for (int k = from; k < to; k++) {
+        s += cell_count[k];
+    }
+    sums[lid] = s;
+    barrier(CLK_LOCAL_MEM_FENCE);
+    if (lid == 0) {
+        int acc = 0;
+        for (int k = 0; k < SCAN_WG; k++) {
+            int t = sums[k];
+            sums[k] = acc;
+            acc += t;
+        }
+    }
+    barrier(CLK_LOCAL_MEM_FENCE);
+    int acc = sums[lid];
+    for (int k = from; k < to; k++) {
+        cell_start[k] = acc;
+        cell_cursor[k] = acc;
+        acc += cell_count[k];
+    }
+    if (lid == SCAN_WG - 1) {
+        cell_start[ncell] = acc;
+    }
+}
+
+__kernel void bin_fill(int n, __global const int* cell, __global int* cell_cursor, __global int* cell_atoms,
+                       __global const int* status) {
+    if (status[ST_REBUILD] == 0) {
+        return;
+    }
+    int i = get_global_id(0);
+    if (i >= n) {
+        return;
+    }
+    int pos = atomic_inc(&cell_cursor[cell[i]]);
+    cell_atoms[pos] = i;
+}
+
+/* The atomics above fill a cell in scheduling order: sort each cell by atom index so the lists are deterministic. */
+__kernel void sort_cells(int ncell, __global const int* cell_start, __global int* cell_atoms,
+                         __global const int* status) {
+    if (status[ST_REBUILD] == 0) {
+        return;
+    }
+    int c = get_global_id(0);
+    if (c >= ncell) {
+        return;
+    }
+    int from = cell_start[c];
+    int to = cell_start[c + 1];
+    for (int a = from + 1; a < to; a++) {
+        int v = cell_atoms[a];
+        int b = a - 1;
+        while (b >= from && cell_atoms[b] > v) {
+            cell_atoms[b + 1] = cell_atoms[b];
+            b--;
+        }
+        cell_atoms[b + 1] = v;
+    }
+}
+
+inline bool excluded(int i, int j, int n, int nb, int n13, __global const int* bond_partner,
+                     __global const int* c13_partner) {
+    for (int k = 0; k < nb; k++) {
+        if (bond_partner[k * n + i] == j) {
+            return true;
+        }
+    }
+    for (int k = 0; k < n13; k++) {
+        if (c13_partner[k * n + i] == j) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
+ * Full neighbour list of atom i: every non-excluded j != i within cutoff + skin, scanning the 3x3 block of cells
+ * row by row (or every cell of a dimension with fewer than 3 cells) and each cell in ascending atom index.
+ */
+__kernel void build_list(int n, int ncx, int ncy, float bx, float by, float reach2,
+                         __global const float* x, __global const float* y, __global const int* cell,
+                         __global const int* cell_start, __global const int* cell_atoms,
+                         __global const int* bond_count, __global const int* bond_partner,
+                         __global const int* c13_count, __global const int* c13_partner,
+                         __global int* nbr_count, __global int* nbr, int max_nbr,
+                         __global float* x0, __global float* y0, __global int* status) {
+    if (status[ST_REBUILD] == 0) {
+        return;
+    }
+    int i = get_global_id(0);
+    if (i >= n) {
+        return;
+    }
+    float xi = x[i];
+    float yi = y[i];
+    int c = cell[i];
+    int cx = c % ncx;
+    int cy = c / ncx;
+    int xs = ncx < 3 ? 0 : cx - 1 + ncx;
+    int xn = ncx < 3 ? ncx : 3;
+    int ys = ncy < 3 ? 0 : cy - 1 + ncy;
+    int yn = ncy < 3 ? ncy : 3;
+    int nb = bond_count[i];
+    int n13 = c13_count[i];
+    int cnt = 0;
+    for (int b = 0; b < yn; b++) {
+        int ccy = (ys + b) % ncy;
+        for (int a = 0; a < xn; a++) {
+            int cc = ccy * ncx + (xs + a) % ncx;
+            int to = cell_start[cc + 1];
+            for (int k = cell_start[cc]; k < to; k++) {
+                int j = cell_atoms[k];
+                if (j == i) {
+                    continue;
+                }
+                float dx = min_image(xi - x[j], bx);
+                float dy = min_image(yi - y[j], by);
+                if (dx * dx + dy * dy < reach2) {
+                    if ((nb > 0 || n13 > 0) && excluded(i, j, n, nb, n13, bond_partner, c13_partner)) {
+                        continue;
+                    }
+                    if (cnt < max_nbr) {
+                        nbr[cnt * n + i] = j;
+                    }
+                    cnt++;
+                }
+            }
+        }
+    }
+    nbr_count[i] = min(cnt, max_nbr);
+    atomic_max(&status[ST_NEED], cnt);
+    x0[i] = xi;
+    y0[i] = yi;
+}
+
+__kernel void finish_build(__global int* status) {
+    if (get_global_id(0) == 0 && status[ST_REBUILD] != 0) {
+        status[ST_REBUILD] = 0;
+        status[ST_BUILDS] += 1;
+    }
+}
+
+/* ---------------------------------------------------------------- forces */
+
+/*
+ * Gathers atom i's force: shifted LJ over its neighbour list, then Morse over its bonds (ascending partner
+ * order), then the soft 1-3 repulsion (ascending partner order), like the CPU BondedTerms. Each atom adds half of
+ * each pair energy and virial; the work-group reduces them with a fixed tree into partial[4 * group + q].
+ */
+__kernel void forces(int n, int nt, float bx, float by,
+                     __global const float* x, __global const float* y, __global const int* type,
+                     __global const int* nbr_count, __global const int* nbr,
+                     __global const float* c12, __global const float* c6, __global const float* cut2,
+                     __global const float* shift, __global const float* r13,
+                     __global const float* morse_d, __global const float* morse_re, __global const float* morse_a,
+                     __global const int* bond_count, __global const int* bond_partner, __global const int* bond_order,
+                     __global const int* c13_count, __global const int* c13_partner,
+                     __global float* fx, __global float* fy, __global float* partial) {
+    __local float red[4 * WG];
+    int i = get_global_id(0);
+    int lid = get_local_id(0);
+    float fxi = 0.0f;
+    float fyi = 0.0f;
+    float elj = 0.0f;
+    float ebond = 0.0f;
+    float e13 = 0.0f;
+    float vir = 0.0f;
+    if (i < n) {
+        float xi = x[i];
+        float yi = y[i];
+        int row = type[i] * nt;
+        int cnt = nbr_count[i];
+        for (int k = 0; k < cnt; k++) {
+            int j = nbr[k * n + i];
+            float dx = min_image(xi - x[j], bx);
+            float dy = min_image(yi - y[j], by);
+            float r2 = dx * dx + dy * dy;
+            int p = row + type[j];
+            if (r2 < cut2[p]) {
+                float ir2 = 1.0f / r2;
+                float ir6 = ir2 * ir2 * ir2;
+                float f = (12.0f * c12[p] * ir6 - 6.0f * c6[p]) * ir6 * ir2;
+                fxi += f * dx;
+                fyi += f * dy;
+                elj += (c12[p] * ir6 - c6[p]) * ir6 - shift[p];
+                vir += f * r2;
+            }
+        }
+        int nb = bond_count[i];
+        for (int k = 0; k < nb; k++) {
+            int j = bond_partner[k * n + i];
+            int m = (row + type[j]) * MORSE_STRIDE + bond_order[k * n + i];
+            float dx = min_image(xi - x[j], bx);
+            float dy = min_image(yi - y[j], by);
+            float r2 = dx * dx + dy * dy;
+            float r = sqrt(r2);
+            float d = morse_d[m];
+            float a = morse_a[m];
+            float e = exp(-a * (r - morse_re[m]));
+            float s = 1.0f - e;
+            float f = -2.0f * d * a * s * e / r;
+            fxi += f * dx;
+            fyi += f * dy;
+            ebond += d * (s * s - 1.0f);
+            vir += f * r2;
+        }
+        int n13 = c13_count[i];
+        for (int k = 0; k < n13; k++) {
+            int j = c13_partner[k * n + i];
+            float dx = min_image(xi - x[j], bx);
+            float dy = min_image(yi - y[j], by);
+            float r2 = dx * dx + dy * dy;
+            float r = sqrt(r2);
+            float rc = r13[row + type[j]];
+            if (r < rc) {
+                float s = 1.0f - r / rc;
+                float f = 2.0f * K13 * s / rc / r;
+                fxi += f * dx;
+                fyi += f * dy;
+                e13 += K13 * s * s;
+                vir += f * r2;
+            }
+        }
+        fx[i] = fxi;
+        fy[i] = fyi;
+    }
+    red[lid] = 0.5f * elj;
+    red[WG + lid] = 0.5f * ebond;
+    red[2 * WG + lid] = 0.5f * e13;
+    red[3 * WG + lid] = 0.5f * vir;
+    barrier(CLK_LOCAL_MEM_FENCE);
+    for (int s = WG / 2; s > 0; s >>= 1) {
+        if (lid < s) {
+            red[lid] += red[lid + s];
+            red[WG + lid] += red[WG + lid + s];
+            red[2 * WG + lid] += red[2 * WG + lid + s];
+            red[3 * WG + lid] += red[3 * WG + lid + s];
+        }
+        barrier(CLK_LOCAL_MEM_FENCE);
+    }
+    if (lid == 0) {
+        int g = get_group_id(0);
+        partial[4 * g] = red[0];
+        partial[4 * g + 1] = red[WG];
+        partial[4 * g + 2] = red[2 * WG];
+        partial[4 * g + 3] = red[3 * WG];
+    }
+}
+
+/* ---------------------------------------------------------------- integration */
+
+__kernel void kick(int n, float dt, __global const int* type, __global const float* inv_mass,
+                   __global const float* fx, __global const float* fy, __global float* vx, __global float* vy) {
+    int i = get_global_id(0);
+    if (i >= n) {
+        return;
+    }
+    float im = inv_mass[type[i]];
+    vx[i] += fx[i] * im * dt;
+    vy[i] += fy[i] * im * dt;
+}
+
+inline float wrap(float v, float box) {
+    float w = v - box * floor(v / box);
+    return w >= box ? w - box : w;
+}
+
+__kernel void drift(int n, float dt, float bx, float by, __global float* x, __global float* y,
+                    __global const float* vx, __global const float* vy) {
+    int i = get_global_id(0);
+    if (i >= n) {
+        return;
+    }
+    x[i] = wrap(x[i] + vx[i] * dt, bx);
+    y[i] = wrap(y[i] + vy[i] * dt, by);
+}
+
+/* Philox-4x32-10, bit-identical to io.live2.model.random.Philox.block. */
+inline uint4 philox(ulong seed, ulong step, ulong atom, uint purpose) {
+    uint c0 = (uint) step;
+    uint c1 = (uint) (step >> 32);
+    uint c2 = (uint) atom;
+    uint c3 = purpose ^ (((uint) (atom >> 32)) << 16);
+    uint a = (uint) seed;
+    uint b = (uint) (seed >> 32);
+    for (int round = 0; round < 10; round++) {
+        if (round > 0) {
+            a += 0x9E3779B9u;
+            b += 0xBB67AE85u;
+        }
+        uint hi0 = mul_hi(0xD2511F53u, c0);
+        uint lo0 = 0xD2511F53u * c0;
+        uint hi1 = mul_hi(0xCD9E8D57u, c2);
+        uint lo1 = 0xCD9E8D57u * c2;
+        c0 = hi1 ^ c1 ^ a;
+        c1 = lo1;
+        c2 = hi0 ^ c3 ^ b;
+        c3 = lo0;
+    }
+    return (uint4) (c0, c1, c2, c3);
+}
+
+/* The top 24 of the 53 bits the Java generator uses for a double uniform, as a float in (0, 1]. */
+inline float unit24(uint hi) {
+    return ((float) (hi >> 8) + 0.5f) * 5.9604644775390625e-8f;
+}
+
+__kernel void philox_blocks(int n, ulong seed, ulong step, uint purpose, __global const long* id,
+                            __global uint* out) {
+    int i = get_global_id(0);
+    if (i >= n) {
+        return;
+    }
+    uint4 c = philox(seed, step, (ulong) id[i], purpose);
+    out[4 * i] = c.s0;
+    out[4 * i + 1] = c.s1;
+    out[4 * i + 2] = c.s2;
+    out[4 * i + 3] = c.s3;
+}
+
+/* Langevin O-step: v <- c1 v + sqrt(noise kT / m) xi, noise = 1 - c1^2 (computed in double by the host). */
+__kernel void thermostat(int n, float c1, float noise_kt, ulong seed, ulong step, uint purpose,
+                         __global const long* id, __global const int* type, __global const float* inv_mass,
+                         __global float* vx, __global float* vy) {
+    int i = get_global_id(0);
+    if (i >= n) {
+        return;
+    }
+    uint4 c = philox(seed, step, (ulong) id[i], purpose);
+    float u0 = unit24(c.s0);
+    float u1 = unit24(c.s2);
+    float r = sqrt(-2.0f * log(u0));
+    float t = 6.283185307179586f * u1;
+    float sd = sqrt(noise_kt * inv_mass[type[i]]);
+    vx[i] = c1 * vx[i] + sd * r * cos(t);
+    vy[i] = c1 * vy[i] + sd * r * sin(t);
+}
+
+__kernel void kinetic(int n, __global const int* type, __global const float* mass,
+                      __global const float* vx, __global const float* vy, __global float* partial) {
+    __local float red[WG];
+    int i = get_global_id(0);
+    int lid = get_local_id(0);
+    float k = 0.0f;
+    if (i < n) {
+        k = 0.5f * mass[type[i]] * (vx[i] * vx[i] + vy[i] * vy[i]);
+    }
+    red[lid] = k;
+    barrier(CLK_LOCAL_MEM_FENCE);
+    for (int s = WG / 2; s > 0; s >>= 1) {
+        if (lid < s) {
+            red[lid] += red[lid + s];
+        }
+        barrier(CLK_LOCAL_MEM_FENCE);
+    }
+    if (lid == 0) {
+        partial[get_group_id(0)] = red[0];
+    }
+}
