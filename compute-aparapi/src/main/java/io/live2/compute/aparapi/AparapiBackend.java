@@ -441,6 +441,11 @@ public final class AparapiBackend implements ComputeBackend {
         kineticValid = false;
     }
 
+    /** Current neighbour-list row length (for tests: it grows when a row overflows). */
+    int rowStride() {
+        return bound().stride;
+    }
+
     @Override
     public long neighbourBuilds() {
         return builds;
