@@ -59,6 +59,28 @@ class DependencyRuleTest {
     }
 
     @Test
+    void onlyTheOpenClBackendImportsJocl() {
+        noClasses().that().resideOutsideOfPackage("io.live2.compute.opencl..")
+                .should().dependOnClassesThat().resideInAPackage("org.jocl..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheAparapiBackendImportsAparapi() {
+        noClasses().that().resideOutsideOfPackage("io.live2.compute.aparapi..")
+                .should().dependOnClassesThat().resideInAPackage("com.aparapi..")
+                .check(classes);
+    }
+
+    @Test
+    void backendModulesDependOnTheSpiOnly() {
+        noClasses().that().resideInAnyPackage("io.live2.compute.opencl..", "io.live2.compute.aparapi..", "io.live2.compute.simd..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.live2.engine..", "io.live2.cli..", "io.live2.jobs..",
+                        "io.live2.compute.cpu..")
+                .check(classes);
+    }
+
+    @Test
     void adaptersDependOnTheModelOnly() {
         noClasses().that().resideInAPackage("io.live2.chemistry..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.live2.engine..", "io.live2.compute..", "io.live2.cli..")
