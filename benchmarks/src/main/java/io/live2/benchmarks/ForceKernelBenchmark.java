@@ -31,12 +31,12 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector"})
 public class ForceKernelBenchmark {
     @Param({"1000", "10000", "100000"})
     public int atoms;
 
-    @Param({"cpu"})
+    @Param({"cpu", "opencl", "aparapi"})
     public String backend;
 
     @Param({"1", "2"})
