@@ -2,7 +2,10 @@
 module io.live2.jobs {
     requires transitive io.live2.engine;
     requires com.fasterxml.jackson.databind;
+    requires java.net.http;
+    requires jdk.httpserver;
     exports io.live2.jobs;
     uses io.live2.jobs.OrchestratorProvider;
     uses io.live2.jobs.ArtifactStoreProvider;
+    uses io.live2.jobs.JobEventListenerProvider;
 }
