@@ -6,6 +6,7 @@ module io.live2.jobs {
     requires jdk.httpserver;
     exports io.live2.jobs;
     uses io.live2.jobs.OrchestratorProvider;
+    provides io.live2.jobs.ArtifactStoreProvider with io.live2.jobs.FileSystemArtifactStoreProvider;
     uses io.live2.jobs.ArtifactStoreProvider;
     uses io.live2.jobs.JobEventListenerProvider;
 }
