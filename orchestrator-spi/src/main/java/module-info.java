@@ -7,6 +7,7 @@ module io.live2.jobs {
     exports io.live2.jobs;
     uses io.live2.jobs.OrchestratorProvider;
     provides io.live2.jobs.ArtifactStoreProvider with io.live2.jobs.FileSystemArtifactStoreProvider;
+    provides io.live2.jobs.OrchestratorProvider with io.live2.jobs.LocalOrchestratorProvider;
     uses io.live2.jobs.ArtifactStoreProvider;
     uses io.live2.jobs.JobEventListenerProvider;
 }

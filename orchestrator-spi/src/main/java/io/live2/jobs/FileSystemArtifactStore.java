@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,7 +25,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * An {@link ArtifactStore} on the local file system ("file" scheme): key {@code a/b/c} is the file
@@ -128,20 +130,45 @@ public final class FileSystemArtifactStore implements ArtifactStore, AutoCloseab
 
     @Override
     public List<ArtifactInfo> list(String prefix) throws IOException {
+        String pre = prefix == null ? "" : prefix;
         List<ArtifactInfo> out = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) s.filter(Files::isRegularFile)::iterator) {
-                String key = root.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
-                if (key.startsWith(".") || !key.startsWith(prefix == null ? "" : prefix)) {
-                    continue;
-                }
-                try {
-                    out.add(new ArtifactInfo(key, Files.size(p), sha(key, p)));
-                } catch (NoSuchFileException gone) {
-                    // deleted while listing
-                }
-            }
+        // walk only the deepest directory the prefix names; skip .tmp and .sha256; tolerate concurrent deletes
+        int slash = pre.lastIndexOf('/');
+        Path start = slash < 0 ? root : root.resolve(pre.substring(0, slash));
+        if (slash >= 0 && (pre.startsWith(".") || !start.normalize().startsWith(root))) {
+            return out;
         }
+        if (!Files.isDirectory(start)) {
+            return out;
+        }
+        Files.walkFileTree(start, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                return dir.equals(root) || !dir.getFileName().toString().startsWith(".") ? FileVisitResult.CONTINUE
+                        : FileVisitResult.SKIP_SUBTREE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) throws IOException {
+                String key = root.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
+                if (attrs.isRegularFile() && !key.startsWith(".") && key.startsWith(pre)) {
+                    try {
+                        out.add(new ArtifactInfo(key, Files.size(p), sha(key, p)));
+                    } catch (NoSuchFileException gone) {
+                        // deleted while listing
+                    }
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
+                if (exc instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw exc;
+            }
+        });
         out.sort(Comparator.comparing(ArtifactInfo::key));
         return out;
     }

@@ -154,8 +154,11 @@ public final class JobRunner {
                 // a previous worker died without saying so (SIGKILL, lost host): its attempt was interrupted
                 transition(JobState.INTERRUPTED, "worker lost");
             }
+            if (stop == Stop.CANCEL) {
+                return end(Stop.CANCEL, null);
+            }
             if (stop != Stop.NONE) {
-                return end(stop, null);
+                return record.status();
             }
             transition(JobState.RUNNING, record.status().attempt() == 1 && record.status().startedAt() == null ? "started" : "resumed");
             Duration left = Duration.ofSeconds(spec.limits().maxRuntimeSeconds()).minus(runtimeUsed(record.status()));
@@ -245,6 +248,11 @@ public final class JobRunner {
     }
 
     private void writeStatus(JobStatus s) throws IOException {
+        writeStatus(store, prefix, s);
+    }
+
+    /** Writes status.json under the prefix. */
+    static void writeStatus(ArtifactStore store, String prefix, JobStatus s) throws IOException {
         Path tmp = Files.createTempFile("status-", ".json");
         try {
             Files.writeString(tmp, JobStatusJson.toJson(s), StandardCharsets.UTF_8);
