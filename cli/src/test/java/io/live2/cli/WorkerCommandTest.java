@@ -142,6 +142,11 @@ class WorkerCommandTest {
 
     @Test
     void badInputExitsTwoWithAClearMessage(@TempDir Path tmp) throws Exception {
+        CliHarness.Outcome help = CliHarness.run("worker", "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("3 interrupted"), help.out());
+        CliHarness.Outcome noSpec = CliHarness.run("worker", "--artifacts", tmp.toUri().toString());
+        assertEquals(2, noSpec.exitCode());
         CliHarness.Outcome missing = CliHarness.run("worker", "--spec", tmp.resolve("none.json").toString(), "--artifacts", tmp.toUri().toString());
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("--spec: ") && missing.err().contains("not a readable file"), missing.err());

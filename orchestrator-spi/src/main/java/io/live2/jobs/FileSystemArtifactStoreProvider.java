@@ -13,6 +13,10 @@ import java.util.Map;
  * env LIVE_ARTIFACT_SIGNING_KEY, else random per process).
  */
 public final class FileSystemArtifactStoreProvider implements ArtifactStoreProvider {
+    /** ServiceLoader creates it. */
+    public FileSystemArtifactStoreProvider() {
+    }
+
     @Override
     public String scheme() {
         return "file";

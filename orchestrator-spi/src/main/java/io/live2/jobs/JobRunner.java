@@ -155,7 +155,7 @@ public final class JobRunner {
                 transition(JobState.INTERRUPTED, "worker lost");
             }
             if (stop == Stop.CANCEL) {
-                return end(Stop.CANCEL, null);
+                return end(Stop.CANCEL);
             }
             if (stop != Stop.NONE) {
                 return record.status();
@@ -164,7 +164,7 @@ public final class JobRunner {
             Duration left = Duration.ofSeconds(spec.limits().maxRuntimeSeconds()).minus(runtimeUsed(record.status()));
             if (left.isNegative() || left.isZero()) {
                 stop = Stop.RUNTIME_LIMIT;
-                return end(Stop.RUNTIME_LIMIT, null);
+                return end(Stop.RUNTIME_LIMIT);
             }
             ScheduledFuture<?> limit = watchdog.schedule(() -> requestStop(Stop.RUNTIME_LIMIT, RUNTIME_LIMIT),
                     left.toMillis(), TimeUnit.MILLISECONDS);
@@ -184,7 +184,7 @@ public final class JobRunner {
             if (result.status() == RunStatus.SUCCEEDED) {
                 return transition(JobState.SUCCEEDED, "finished at step " + result.steps());
             }
-            return end(stop == Stop.NONE ? Stop.INTERRUPT : stop, null);
+            return end(stop == Stop.NONE ? Stop.INTERRUPT : stop);
         } catch (RuntimeException | IOException e) {
             String cause = e.getClass().getSimpleName() + ": " + e.getMessage();
             try {
@@ -202,7 +202,7 @@ public final class JobRunner {
         }
     }
 
-    private JobStatus end(Stop kind, String unused) throws IOException {
+    private JobStatus end(Stop kind) throws IOException {
         return switch (kind) {
             case CANCEL -> transition(JobState.CANCELED, stopReason == null ? "canceled" : stopReason);
             case RUNTIME_LIMIT -> transition(JobState.FAILED, RUNTIME_LIMIT);

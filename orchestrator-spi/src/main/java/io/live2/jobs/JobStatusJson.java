@@ -19,7 +19,7 @@ public final class JobStatusJson {
     private JobStatusJson() {
     }
 
-    public static ObjectNode toTree(JobStatus s) {
+    static ObjectNode toTree(JobStatus s) {
         ObjectNode o = JSON.createObjectNode();
         o.put("job_id", s.jobId());
         o.put("user_id", s.userId());
@@ -69,7 +69,7 @@ public final class JobStatusJson {
         }
     }
 
-    public static JobStatus fromTree(JsonNode o) {
+    static JobStatus fromTree(JsonNode o) {
         if (o == null || !o.isObject()) {
             throw new IllegalArgumentException("status.json: expected an object");
         }

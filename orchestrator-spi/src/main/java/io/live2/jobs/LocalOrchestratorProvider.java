@@ -12,6 +12,10 @@ import java.util.Map;
  * file://STATE_DIR/artifacts) and {@code pool_size} (1..1024, default 2). Other settings go to the artifact store.
  */
 public final class LocalOrchestratorProvider implements OrchestratorProvider {
+    /** ServiceLoader creates it. */
+    public LocalOrchestratorProvider() {
+    }
+
     @Override
     public String name() {
         return "local";
