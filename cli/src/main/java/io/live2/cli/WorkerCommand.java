@@ -1,0 +1,167 @@
+package io.live2.cli;
+
+import io.live2.jobs.ArtifactStore;
+import io.live2.jobs.ArtifactStores;
+import io.live2.jobs.HttpCallbackListener;
+import io.live2.jobs.JobEventListener;
+import io.live2.jobs.JobEventListenerProvider;
+import io.live2.jobs.JobProgress;
+import io.live2.jobs.JobRejectedException;
+import io.live2.jobs.JobRunner;
+import io.live2.jobs.JobSpec;
+import io.live2.jobs.JobSpecJson;
+import io.live2.jobs.JobStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * live worker --spec FILE --artifacts URI [--callback URL]: runs one job (what an AWS Batch container runs).
+ * Exit codes: 0 succeeded, 1 failed (including the runtime limit), 2 bad input, 3 interrupted (SIGTERM / spot
+ * reclaim: the checkpoint is in the store; run the same command again to resume).
+ */
+@Command(name = "worker", mixinStandardHelpOptions = true,
+        description = {"Run one job from a JobSpec, with artifacts in a store (file:///path or s3://bucket/prefix).",
+                "Exit codes: 0 succeeded, 1 failed, 2 bad input, 3 interrupted (checkpointed; run again to resume)."})
+final class WorkerCommand implements Callable<Integer> {
+    static final int INTERRUPTED = JobRunner.EXIT_INTERRUPTED;
+    private static final long GRACE_SECONDS = 120;
+
+    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "JobSpec JSON (see docs/jobs.md).")
+    Path spec;
+
+    @Option(names = "--artifacts", required = true, paramLabel = "URI", description = "Artifact store: file:///path or s3://bucket/prefix.")
+    String artifacts;
+
+    @Option(names = "--callback", paramLabel = "URL", description = "POST signed progress and status events here (HMAC key: env LIVE_CALLBACK_SECRET).")
+    String callback;
+
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "Local run directory (default: a temporary directory).")
+    Path workDir;
+
+    @Override
+    public Integer call() throws IOException {
+        JobSpec job = readSpec();
+        ArtifactStore store = openStore();
+        HttpCallbackListener[] poster = new HttpCallbackListener[1];
+        JobEventListener remote = callbackListener(poster);
+        PrintStream err = System.err;
+        JobEventListener listener = new JobEventListener() {
+            @Override
+            public void onStatus(JobStatus s) {
+                err.println("job " + s.jobId() + ": " + s.state().wireName() + " (attempt " + s.attempt() + ")"
+                        + (s.failureCause() != null && !s.state().wireName().equals("running") ? ": " + s.failureCause() : ""));
+                remote.onStatus(s);
+            }
+
+            @Override
+            public void onProgress(JobStatus s) {
+                JobProgress p = s.progress();
+                err.println(String.format(Locale.ROOT, "progress: step %d/%d (%.1f%%), %.0f steps/s, %d molecules",
+                        p.step(), p.totalSteps(), p.percent(), p.stepsPerSecond(), p.species()));
+                remote.onProgress(s);
+            }
+        };
+        Path work = workDir != null ? workDir : Files.createTempDirectory("live-worker-" + job.jobId() + "-");
+        JobRunner runner = new JobRunner(job, store, work, null, listener, Clock.systemUTC());
+        Thread hook = new Thread(() -> {
+            runner.interrupt("SIGTERM");
+            try {
+                runner.awaitFinished(GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            JobStatus s = runner.status();
+            if (poster[0] != null) {
+                poster[0].flush(Duration.ofSeconds(5));
+            }
+            System.out.flush();
+            System.err.flush();
+            // the JVM is exiting because of the signal; say "interrupted, resumable" rather than 143
+            Runtime.getRuntime().halt(s != null ? JobRunner.exitCode(s.state()) : INTERRUPTED);
+        }, "live-worker-checkpoint-on-signal");
+        Runtime.getRuntime().addShutdownHook(hook);
+        JobStatus end;
+        try {
+            end = runner.run();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // a signal arrived: the hook is running and ends the process with the job's exit code
+            }
+        }
+        if (poster[0] != null) {
+            poster[0].flush(Duration.ofSeconds(5));
+        }
+        System.out.println("job " + end.jobId() + " " + end.state().wireName() + " (attempt " + end.attempt() + ", step "
+                + end.progress().step() + ")" + (end.failureCause() != null && end.state() != io.live2.jobs.JobState.SUCCEEDED
+                ? ": " + end.failureCause() : ""));
+        System.out.println("artifacts: " + artifacts + (artifacts.endsWith("/") ? "" : "/") + job.artifactPrefix());
+        return JobRunner.exitCode(end.state());
+    }
+
+    private JobSpec readSpec() throws IOException {
+        if (!Files.isRegularFile(spec)) {
+            throw new BadInputException("--spec: " + spec + " is not a readable file");
+        }
+        try {
+            return JobSpecJson.parse(Files.readString(spec, StandardCharsets.UTF_8));
+        } catch (JobRejectedException e) {
+            throw new BadInputException("--spec " + spec + ": " + e.getMessage());
+        }
+    }
+
+    private ArtifactStore openStore() {
+        URI uri;
+        try {
+            uri = URI.create(artifacts);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--artifacts: '" + artifacts + "' is not a URI; expected file:///path or s3://bucket/prefix");
+        }
+        try {
+            return ArtifactStores.open(uri, Map.of());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--artifacts: " + e.getMessage());
+        }
+    }
+
+    private JobEventListener callbackListener(HttpCallbackListener[] poster) {
+        if (callback == null) {
+            return JobEventListener.NONE;
+        }
+        URI url;
+        try {
+            url = URI.create(callback);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--callback: '" + callback + "' is not a URL");
+        }
+        if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
+            throw new BadInputException("--callback: '" + callback + "' must be an http or https URL");
+        }
+        String secret = System.getenv("LIVE_CALLBACK_SECRET");
+        for (JobEventListenerProvider p : ServiceLoader.load(JobEventListenerProvider.class)) {
+            if (p.supports(url)) {
+                return p.open(url, secret);
+            }
+        }
+        if (secret == null || secret.isEmpty()) {
+            System.err.println("live: LIVE_CALLBACK_SECRET is not set: callbacks are sent unsigned");
+        }
+        poster[0] = new HttpCallbackListener(url, secret, Clock.systemUTC());
+        return poster[0];
+    }
+}
