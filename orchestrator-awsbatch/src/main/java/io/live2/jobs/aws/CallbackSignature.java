@@ -17,8 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class CallbackSignature {
     public static final String TIMESTAMP_HEADER = "X-Live-Timestamp";
     public static final String SIGNATURE_HEADER = "X-Live-Signature";
-    /** The worker's environment variable holding its per-job callback key (hex). */
-    public static final String KEY_ENV = "LIVE_CALLBACK_KEY";
+    /** The worker's environment variable holding its per-job callback key (hex; its UTF-8 bytes are the HMAC key), the variable JobEventListenerProvider documents. */
+    public static final String KEY_ENV = "LIVE_CALLBACK_SECRET";
 
     private CallbackSignature() {
     }

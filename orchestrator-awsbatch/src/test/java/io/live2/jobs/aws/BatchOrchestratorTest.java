@@ -58,6 +58,7 @@ class BatchOrchestratorTest {
         s.put("callback_url", "https://api.example.org/internal/jobs/callback");
         s.put("callback_secret_ref", "LIVE_CALLBACK_SECRET");
         s.put("state_dir", stateDir.toString());
+        s.put("artifacts_endpoint", "http://127.0.0.1:1"); // never the real S3: these tests use the in-memory store
         return s;
     }
 
@@ -77,10 +78,7 @@ class BatchOrchestratorTest {
     void setUp() throws Exception {
         fake = new BatchFake();
         store = new MemoryStore();
-        var s = settings();
-        var base = open(s);
-        base.close();
-        // same settings, but the spec store is the in-memory one (the S3 store is tested against S3Mock)
+        // the settings of settings(), but the spec store is the in-memory one (the S3 store is tested against S3Mock)
         var aws = fake.aws();
         var batchClient = software.amazon.awssdk.services.batch.BatchClient.builder().region(aws.region())
                 .credentialsProvider(aws.credentials()).endpointOverride(fake.endpoint()).httpClient(AwsSettings.httpClient()).build();
@@ -132,7 +130,7 @@ class BatchOrchestratorTest {
         assertEquals("user-42", env.get("LIVE_USER_ID"));
         assertEquals("prod", env.get("LIVE_ENVIRONMENT"));
         assertEquals("s3://live-artifacts/v1", env.get("LIVE_ARTIFACTS"));
-        assertEquals(CallbackSignature.jobKey(SECRET.getBytes(StandardCharsets.UTF_8), "job-1"), env.get("LIVE_CALLBACK_KEY"));
+        assertEquals(CallbackSignature.jobKey(SECRET.getBytes(StandardCharsets.UTF_8), "job-1"), env.get("LIVE_CALLBACK_SECRET"));
         assertFalse(b.toString().contains(SECRET), "the master secret never goes on the wire");
         JsonNode rr = b.path("containerOverrides").path("resourceRequirements");
         assertEquals("[{\"value\":\"4\",\"type\":\"VCPU\"},{\"value\":\"8192\",\"type\":\"MEMORY\"}]", rr.toString());
