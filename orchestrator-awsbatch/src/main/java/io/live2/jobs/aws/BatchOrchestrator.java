@@ -136,8 +136,16 @@ public final class BatchOrchestrator implements Orchestrator {
             JobSpec v = new JobSpec(base.version(), base.jobId() + "-" + i, base.userId(), base.environment(),
                     variants.get(i), base.limits(), base.checkpointEvery());
             check(v);
-            rejectKnown(v.jobId());
+            if (index.containsKey(v.jobId())) {
+                throw new JobRejectedException("job_id: '" + v.jobId() + "' is already known to AWS Batch");
+            }
             specs.add(v);
+        }
+        // one ListJobs look-up per queue for the sweep's Batch job names, not one per variant
+        for (String name : List.of(jobName(base.jobId()), jobName(base.jobId() + "-w0"))) {
+            if (!findByName(name).isEmpty()) {
+                throw new JobRejectedException("job_id: sweep '" + base.jobId() + "' is already known to AWS Batch (" + name + ")");
+            }
         }
         for (int i = 0; i < n; i++) {
             upload(base.artifactPrefix() + "spec-" + i + ".json", specJson.apply(specs.get(i)));
@@ -289,6 +297,9 @@ public final class BatchOrchestrator implements Orchestrator {
     @Override
     public void close() {
         batch.close();
+        if (store instanceof S3ArtifactStore s3) {
+            s3.close();
+        }
     }
 
     private Entry find(String jobId) {

@@ -287,10 +287,17 @@ class BatchOrchestratorTest {
         for (int i = 0; i < 5; i++) {
             assertTrue(store.text("prod/user-42/sw/spec-" + i + ".json").contains("\"job_id\":\"sw-" + i + "\""));
         }
+        assertEquals(4, fake.bodies("/v1/listjobs").size(), "2 names (live-sw, live-sw-w0) x 2 queues, not one per variant");
+        var again = assertThrows(JobRejectedException.class, () -> orch.submitSweep(spec("sw", Capacity.SPOT), variants, 0));
+        assertTrue(again.getMessage().contains("sw-0"), again.getMessage());
         fake.script(batchId(1) + ":3", "RUNNING", null);
         assertEquals(JobState.RUNNING, orch.status("sw-3").state());
         assertEquals(JobState.QUEUED, orch.status("sw-2").state());
         assertEquals(List.of(batchId(1) + ":3"), texts(fake.bodies("/v1/describejobs").get(0).path("jobs")));
+        var fresh = open(new HashMap<>(settings()) {{ remove("state_dir"); }}); // no index: Batch knows the sweep's name
+        var e = assertThrows(JobRejectedException.class, () -> fresh.submitSweep(spec("sw", Capacity.SPOT), variants, 0));
+        assertTrue(e.getMessage().contains("live-sw"), e.getMessage());
+        fresh.close();
     }
 
     @Test
