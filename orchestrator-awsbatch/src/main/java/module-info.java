@@ -18,4 +18,6 @@ module io.live2.jobs.aws {
     requires software.amazon.awssdk.utils;
     exports io.live2.jobs.aws;
     provides io.live2.jobs.ArtifactStoreProvider with io.live2.jobs.aws.S3ArtifactStoreProvider;
+    provides io.live2.jobs.OrchestratorProvider with io.live2.jobs.aws.BatchOrchestratorProvider;
+    provides io.live2.jobs.JobEventListenerProvider with io.live2.jobs.aws.SignedCallbackProvider;
 }

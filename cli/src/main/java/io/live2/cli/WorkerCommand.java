@@ -10,6 +10,7 @@ import io.live2.jobs.JobRejectedException;
 import io.live2.jobs.JobRunner;
 import io.live2.jobs.JobSpec;
 import io.live2.jobs.JobSpecJson;
+import io.live2.jobs.aws.WorkerSupport;
 import io.live2.jobs.JobStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,8 +41,10 @@ final class WorkerCommand implements Callable<Integer> {
     static final int INTERRUPTED = JobRunner.EXIT_INTERRUPTED;
     private static final long GRACE_SECONDS = 120;
 
-    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "JobSpec JSON (see docs/jobs.md).")
-    Path spec;
+    @Option(names = "--spec", required = true, paramLabel = "FILE|URI",
+            description = "JobSpec JSON (docs/jobs.md): a file, or a key URI under --artifacts such as "
+                    + "s3://bucket/prefix/env/user/job/spec.json ({index} is replaced by an array child's index).")
+    String spec;
 
     @Option(names = "--artifacts", required = true, paramLabel = "URI", description = "Artifact store: file:///path or s3://bucket/prefix.")
     String artifacts;
@@ -54,10 +57,11 @@ final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        JobSpec job = readSpec();
-        ArtifactStore store = openStore();
-        HttpCallbackListener[] poster = new HttpCallbackListener[1];
-        JobEventListener remote = callbackListener(poster);
+        Map<String, String> env = System.getenv();
+        String specLocation = WorkerSupport.resolveSpec(spec, env);
+        ArtifactStore store = openStore(env);
+        JobSpec job = readSpec(specLocation, store);
+        JobEventListener remote = callbackListener();
         PrintStream err = System.err;
         JobEventListener listener = new JobEventListener() {
             @Override
@@ -85,9 +89,7 @@ final class WorkerCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
             JobStatus s = runner.status();
-            if (poster[0] != null) {
-                poster[0].flush(Duration.ofSeconds(5));
-            }
+            remote.flush(Duration.ofSeconds(5));
             System.out.flush();
             System.err.flush();
             // the JVM is exiting because of the signal; say "interrupted, resumable" rather than 143
@@ -104,9 +106,7 @@ final class WorkerCommand implements Callable<Integer> {
                 // a signal arrived: the hook is running and ends the process with the job's exit code
             }
         }
-        if (poster[0] != null) {
-            poster[0].flush(Duration.ofSeconds(5));
-        }
+        remote.flush(Duration.ofSeconds(5));
         System.out.println("job " + end.jobId() + " " + end.state().wireName() + " (attempt " + end.attempt() + ", step "
                 + end.progress().step() + ")" + (end.failureCause() != null && end.state() != io.live2.jobs.JobState.SUCCEEDED
                 ? ": " + end.failureCause() : ""));
@@ -114,18 +114,30 @@ final class WorkerCommand implements Callable<Integer> {
         return JobRunner.exitCode(end.state());
     }
 
-    private JobSpec readSpec() throws IOException {
-        if (!Files.isRegularFile(spec)) {
-            throw new BadInputException("--spec: " + spec + " is not a readable file");
+    /** The spec from a local file, or from the store when --spec names a key under --artifacts (how Batch passes it). */
+    private JobSpec readSpec(String location, ArtifactStore store) throws IOException {
+        String json;
+        if (location.contains("://") && !location.startsWith("file:")) {
+            String key = WorkerSupport.keyUnder(artifacts, location).orElseThrow(() -> new BadInputException(
+                    "--spec: " + location + " is not under --artifacts " + artifacts + "; give a file or a key under the store"));
+            try (var in = store.get(key).orElseThrow(() -> new BadInputException("--spec: " + location + " does not exist in the store"))) {
+                json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } else {
+            Path file = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
+            if (!Files.isRegularFile(file)) {
+                throw new BadInputException("--spec: " + file + " is not a readable file");
+            }
+            json = Files.readString(file, StandardCharsets.UTF_8);
         }
         try {
-            return JobSpecJson.parse(Files.readString(spec, StandardCharsets.UTF_8));
+            return JobSpecJson.parse(json);
         } catch (JobRejectedException e) {
-            throw new BadInputException("--spec " + spec + ": " + e.getMessage());
+            throw new BadInputException("--spec " + location + ": " + e.getMessage());
         }
     }
 
-    private ArtifactStore openStore() {
+    private ArtifactStore openStore(Map<String, String> env) {
         URI uri;
         try {
             uri = URI.create(artifacts);
@@ -133,13 +145,14 @@ final class WorkerCommand implements Callable<Integer> {
             throw new BadInputException("--artifacts: '" + artifacts + "' is not a URI; expected file:///path or s3://bucket/prefix");
         }
         try {
-            return ArtifactStores.open(uri, Map.of());
+            // an S3-compatible endpoint and the region come from the container environment (docs/jobs-aws.md)
+            return ArtifactStores.open(uri, "s3".equals(uri.getScheme()) ? WorkerSupport.storeSettings(env) : Map.of());
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--artifacts: " + e.getMessage());
         }
     }
 
-    private JobEventListener callbackListener(HttpCallbackListener[] poster) {
+    private JobEventListener callbackListener() {
         if (callback == null) {
             return JobEventListener.NONE;
         }
@@ -155,13 +168,16 @@ final class WorkerCommand implements Callable<Integer> {
         String secret = System.getenv("LIVE_CALLBACK_SECRET");
         for (JobEventListenerProvider p : ServiceLoader.load(JobEventListenerProvider.class)) {
             if (p.supports(url)) {
-                return p.open(url, secret);
+                try {
+                    return p.open(url, secret);
+                } catch (IllegalArgumentException e) {
+                    throw new BadInputException("--callback: " + e.getMessage());
+                }
             }
         }
         if (secret == null || secret.isEmpty()) {
             System.err.println("live: LIVE_CALLBACK_SECRET is not set: callbacks are sent unsigned");
         }
-        poster[0] = new HttpCallbackListener(url, secret, Clock.systemUTC());
-        return poster[0];
+        return new HttpCallbackListener(url, secret, Clock.systemUTC());
     }
 }

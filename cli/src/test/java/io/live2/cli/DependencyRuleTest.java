@@ -82,6 +82,23 @@ class DependencyRuleTest {
     }
 
     @Test
+    void onlyTheAwsModuleImportsTheAwsSdk() {
+        noClasses().that().resideOutsideOfPackage("io.live2.jobs.aws..")
+                .should().dependOnClassesThat().resideInAPackage("software.amazon..")
+                .check(classes);
+    }
+
+    @Test
+    void jobsSitAboveTheEngineAndBelowTheCli() {
+        noClasses().that().resideInAnyPackage("io.live2.model..", "io.live2.compute..", "io.live2.engine..", "io.live2.chemistry..")
+                .should().dependOnClassesThat().resideInAPackage("io.live2.jobs..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.live2.jobs..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.live2.cli..", "io.live2.compute.cpu..")
+                .check(classes);
+    }
+
+    @Test
     void adaptersDependOnTheModelOnly() {
         noClasses().that().resideInAPackage("io.live2.chemistry..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.live2.engine..", "io.live2.compute..", "io.live2.cli..")

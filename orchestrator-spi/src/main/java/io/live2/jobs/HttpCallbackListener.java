@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The minimal built-in callback client of {@code live worker --callback URL}: POSTs
  * {@code {"event": "status"|"progress", "job_id", "status": <status.json>}} with headers
- * {@code X-Live-Timestamp: <epoch seconds>} and {@code X-Live-Signature: sha256=<hex HMAC-SHA256(secret,
- * timestamp + "." + body)>} (no signature header without a secret). Fire and forget, 5 s timeout, no retries: a
+ * {@code X-Live-Timestamp: <epoch seconds>} and {@code X-Live-Signature: <hex HMAC-SHA256(secret,
+ * timestamp + "." + body)>} (the same scheme as orchestrator-awsbatch's CallbackVerifier) (no signature header without a secret). Fire and forget, 5 s timeout, no retries: a
  * callback that cannot be delivered never fails the job (the API reconciles). {@link #flush} waits for those sent.
  */
 public final class HttpCallbackListener implements JobEventListener {
@@ -39,7 +39,7 @@ public final class HttpCallbackListener implements JobEventListener {
 
     /** The signature header value for a body sent at a timestamp (what the receiver recomputes). */
     public static String signature(byte[] secret, long timestamp, String body) {
-        return "sha256=" + SignedUrls.hmacHex(secret, timestamp + "." + body);
+        return SignedUrls.hmacHex(secret, timestamp + "." + body);
     }
 
     @Override
@@ -76,6 +76,7 @@ public final class HttpCallbackListener implements JobEventListener {
     }
 
     /** Waits (bounded) for the callbacks sent so far. */
+    @Override
     public void flush(Duration max) {
         try {
             CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(max.toMillis(), TimeUnit.MILLISECONDS);

@@ -14,6 +14,10 @@ public interface JobEventListener {
     default void onProgress(JobStatus status) {
     }
 
+    /** Waits up to {@code max} for events still being delivered (the worker calls it before it exits). */
+    default void flush(java.time.Duration max) {
+    }
+
     JobEventListener NONE = new JobEventListener() {
     };
 }

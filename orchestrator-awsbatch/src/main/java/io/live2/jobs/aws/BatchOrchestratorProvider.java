@@ -3,10 +3,10 @@ package io.live2.jobs.aws;
 import io.live2.jobs.ArtifactStore;
 import io.live2.jobs.ArtifactStoreProvider;
 import io.live2.jobs.JobSpec;
+import io.live2.jobs.JobSpecJson;
 import io.live2.jobs.Orchestrator;
 import io.live2.jobs.OrchestratorProvider;
 
-import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -106,18 +106,9 @@ public final class BatchOrchestratorProvider implements OrchestratorProvider {
         throw new IllegalArgumentException("artifacts_uri: no artifact store for scheme '" + uri.getScheme() + "'");
     }
 
-    /** io.live2.jobs.JobSpecJson.toJson (orchestrator-spi), looked up when first used. */
+    /** The canonical spec JSON the worker reads (orchestrator-spi's JobSpecJson). */
     static Function<JobSpec, String> defaultSpecJson() {
-        return spec -> {
-            try {
-                Class<?> c = Class.forName("io.live2.jobs.JobSpecJson");
-                return (String) c.getMethod("toJson", JobSpec.class).invoke(null, spec);
-            } catch (InvocationTargetException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("io.live2.jobs.JobSpecJson.toJson(JobSpec) is not available", e);
-            }
-        };
+        return JobSpecJson::toJson;
     }
 
     private static String required(Map<String, String> settings, String key) {

@@ -149,4 +149,31 @@ class S3ArtifactStoreTest {
                 .credentialsProvider(server.aws().credentials()).endpointOverride(server.endpoint())
                 .forcePathStyle(true).httpClient(AwsSettings.httpClient()).build();
     }
+
+    /** The job runner with its artifacts in S3: the worker's path on AWS Batch, against the S3 protocol server. */
+    @Test
+    void aJobRunsWithItsArtifactsInS3() throws Exception {
+        String json = """
+                {"version": 1, "job_id": "s3-job", "user_id": "u-7", "environment": "dev",
+                 "simulation": {"preset": "miller-urey", "particles": 120, "steps": 600, "seed": 5},
+                 "limits": {"max_runtime_seconds": 3600, "capacity": "spot", "vcpus": 1, "memory_mib": 2048},
+                 "checkpoint_every": 200}""";
+        io.live2.jobs.JobSpec spec = io.live2.jobs.JobSpecJson.parse(json);
+        S3ArtifactStore s3 = store("live", Map.of());
+        io.live2.jobs.JobStatus end = new io.live2.jobs.JobRunner(spec, s3, tmp.resolve("work"), null,
+                io.live2.jobs.JobEventListener.NONE, java.time.Clock.systemUTC()).run();
+        assertEquals(io.live2.jobs.JobState.SUCCEEDED, end.state());
+        java.util.List<String> keys = s3.list(spec.artifactPrefix()).stream().map(io.live2.jobs.ArtifactStore.ArtifactInfo::key).toList();
+        for (String expected : java.util.List.of("dev/u-7/s3-job/metadata.json", "dev/u-7/s3-job/results/results.json",
+                "dev/u-7/s3-job/results/molecules.json", "dev/u-7/s3-job/status.json")) {
+            assertTrue(keys.contains(expected), expected + " in " + keys);
+        }
+        assertTrue(keys.stream().anyMatch(k -> k.startsWith("dev/u-7/s3-job/checkpoints/checkpoint_")), "checkpoints uploaded: " + keys);
+        assertTrue(keys.stream().anyMatch(k -> k.startsWith("dev/u-7/s3-job/snapshots/snapshot_")), "snapshots uploaded: " + keys);
+        for (io.live2.jobs.ArtifactStore.ArtifactInfo info : s3.list(spec.artifactPrefix())) {
+            try (var in = s3.get(info.key()).orElseThrow()) {
+                assertEquals(sha(in.readAllBytes()), info.sha256(), "recorded SHA-256 of " + info.key());
+            }
+        }
+    }
 }
