@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
@@ -166,7 +167,9 @@ final class WorkerCommand implements Callable<Integer> {
             throw new BadInputException("--callback: '" + callback + "' must be an http or https URL");
         }
         String secret = System.getenv("LIVE_CALLBACK_SECRET");
-        for (JobEventListenerProvider p : ServiceLoader.load(JobEventListenerProvider.class)) {
+        // a signing client needs the key; without it callbacks go out unsigned through the built-in poster
+        for (JobEventListenerProvider p : secret == null || secret.isEmpty() ? List.<JobEventListenerProvider>of()
+                : ServiceLoader.load(JobEventListenerProvider.class)) {
             if (p.supports(url)) {
                 try {
                     return p.open(url, secret);

@@ -159,9 +159,13 @@ class WorkerCommandTest {
 
         Path good = tmp.resolve("good.json");
         Files.writeString(good, SPEC);
-        CliHarness.Outcome s3 = CliHarness.run("worker", "--spec", good.toString(), "--artifacts", "s3://bucket/prefix");
-        assertEquals(2, s3.exitCode());
-        assertTrue(s3.err().contains("scheme 's3'") && s3.err().contains("orchestrator-awsbatch"), s3.err());
+        // an unknown store scheme (s3 is shipped; tests never point it at AWS)
+        CliHarness.Outcome gs = CliHarness.run("worker", "--spec", good.toString(), "--artifacts", "gs://bucket/prefix");
+        assertEquals(2, gs.exitCode(), gs.err());
+        assertTrue(gs.err().contains("'gs'"), gs.err());
+        CliHarness.Outcome outside = CliHarness.run("worker", "--spec", "s3://other/spec.json", "--artifacts", tmp.toUri().toString());
+        assertEquals(2, outside.exitCode(), outside.err());
+        assertTrue(outside.err().contains("not under --artifacts"), outside.err());
 
         CliHarness.Outcome cb = CliHarness.run("worker", "--spec", good.toString(), "--artifacts", tmp.toUri().toString(),
                 "--callback", "ftp://x");
