@@ -1,0 +1,346 @@
+package io.live2.compute.simd;
+
+import io.live2.model.ParticleState;
+import io.live2.model.Topology;
+
+import java.util.Arrays;
+
+/**
+ * Full Verlet lists in lane-major ("transposed") layout for a kernel that puts L consecutive atoms in the L lanes
+ * of a vector. Atoms form groups of L (group g = atoms gL .. gL+L-1); a group's lists are stored column by column:
+ * entry k of lane l at {@code lists[b][groupOffset[g] + k·L + l]}, for k below the group's longest list
+ * ({@code groupLength[g]}). Each atom's partners are sorted ascending, the reference's summation order, so the
+ * kernel can read one vector of partner indices per k and gather their positions. A lane past its own count is
+ * padded with its own atom index (a valid index; the kernel masks it out by count).
+ *
+ * <p>Storage is per reduction block ({@link Blocks}: 1024 atoms, a multiple of L), so blocks are built in
+ * parallel with no global prefix sum and no per-atom stride: about (longest list in the group) ints per atom.
+ *
+ * <p>Build: atoms are binned into cells at least reach (cutoff + skin) wide; each atom scans the 3 × 3 cells
+ * around it (all atoms when the box is fewer than 3 cells across) with a branch-free distance test, drops its
+ * bonded and 1-3 partners, and insertion-sorts the survivors.
+ *
+ * <p>Validity, as in the "cpu" backend: rebuilt when any atom has moved more than (reach − distance)/2 since the
+ * last build (skin/2 for forces), or when the topology changed, so no interacting pair is ever missed.
+ */
+final class LaneList {
+    private final ParticleState s;
+    private final Topology topology;
+    private final int lanes;
+    private final double reach;
+    private final double reach2;
+    private final double cutoff;
+    private final double boxX;
+    private final double boxY;
+    private final int cellsX;
+    private final int cellsY;
+    private final boolean allPairs;
+    private final int[] cellStart;
+    private final int[] cellAtoms;
+    private final double[] cellX;
+    private final double[] cellY;
+    private final int[] atomCell;
+    private final double[] x0;
+    private final double[] y0;
+    private final boolean[] movedPerBlock;
+    private double allowedMove2;
+    /** Per worker: L candidate lists of maxCandidates ints each. */
+    private final int[][] laneBuffers;
+    private int maxCandidates;
+
+    /** Per block: the lane-major lists of its groups. */
+    final int[][] lists;
+    /** Per group: where its columns start in its block's array, and how many columns (its longest list). */
+    final int[] groupOffset;
+    final int[] groupLength;
+    /** Per atom (padded to whole groups with zeros): list length. */
+    final int[] count;
+    private long builds;
+    private long topologyVersion = Long.MIN_VALUE;
+    private boolean stale = true;
+
+    private final WorkerPool.BlockTask displacementTask = (b, w) -> checkDisplacement(b);
+    private final WorkerPool.BlockTask buildTask = this::buildBlock;
+
+    LaneList(ParticleState s, Topology topology, double cutoff, double skin, int threads, int lanes) {
+        if (Blocks.SIZE % lanes != 0) {
+            throw new IllegalArgumentException(lanes + " lanes do not divide the block size " + Blocks.SIZE);
+        }
+        this.s = s;
+        this.topology = topology;
+        this.lanes = lanes;
+        this.cutoff = cutoff;
+        reach = cutoff + skin;
+        // a hair wider than reach, as in the cpu backend's list: rounding can never drop a pair the kernel counts
+        reach2 = reach * reach * (1 + 1e-9);
+        boxX = s.boxX();
+        boxY = s.boxY();
+        double shorter = Math.min(boxX, boxY);
+        if (reach >= 0.5 * shorter) {
+            throw new IllegalArgumentException("cutoff + skin = " + reach + " nm must be below half the shorter box side ("
+                    + 0.5 * shorter + " nm); use a larger box (more particles or lower density) or a smaller skin");
+        }
+        cellsX = (int) Math.floor(boxX / reach);
+        cellsY = (int) Math.floor(boxY / reach);
+        allPairs = cellsX < 3 || cellsY < 3;
+        int cells = allPairs ? 1 : cellsX * cellsY;
+        cellStart = new int[cells + 1];
+        cellAtoms = new int[s.n];
+        cellX = new double[s.n];
+        cellY = new double[s.n];
+        atomCell = new int[s.n];
+        x0 = new double[s.n];
+        y0 = new double[s.n];
+        int blocks = Blocks.count(s.n);
+        movedPerBlock = new boolean[blocks];
+        int groups = (s.n + lanes - 1) / lanes;
+        groupOffset = new int[groups];
+        groupLength = new int[groups];
+        count = new int[groups * lanes];
+        lists = new int[blocks][];
+        double density = s.n / (boxX * boxY);
+        int estimate = (int) Math.ceil(Math.PI * reach2 * density * 1.15) + 4;
+        for (int b = 0; b < blocks; b++) {
+            lists[b] = new int[(Blocks.end(b, s.n) - Blocks.start(b)) * estimate + lanes];
+        }
+        laneBuffers = new int[threads][lanes * 16];
+    }
+
+    long builds() {
+        return builds;
+    }
+
+    void invalidate() {
+        stale = true;
+    }
+
+    void ensureForForces(WorkerPool pool) {
+        ensureWithin(cutoff, pool);
+    }
+
+    /** Rebuilds if the list may miss a pair closer than distance (see the class comment). */
+    void ensureWithin(double distance, WorkerPool pool) {
+        if (stale || topology.version() != topologyVersion || moved(0.5 * (reach - distance), pool)) {
+            build(pool);
+        }
+    }
+
+    private boolean moved(double allowed, WorkerPool pool) {
+        allowedMove2 = allowed * allowed;
+        int blocks = Blocks.count(s.n);
+        pool.run(displacementTask, blocks);
+        for (int b = 0; b < blocks; b++) {
+            if (movedPerBlock[b]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void checkDisplacement(int b) {
+        double[] x = s.x;
+        double[] y = s.y;
+        boolean moved = false;
+        for (int i = Blocks.start(b), end = Blocks.end(b, s.n); i < end; i++) {
+            double dx = minImage(x[i] - x0[i], boxX);
+            double dy = minImage(y[i] - y0[i], boxY);
+            if (dx * dx + dy * dy > allowedMove2) {
+                moved = true;
+                break;
+            }
+        }
+        movedPerBlock[b] = moved;
+    }
+
+    private void build(WorkerPool pool) {
+        bin();
+        for (int w = 0; w < laneBuffers.length; w++) {
+            if (laneBuffers[w].length < lanes * maxCandidates) {
+                laneBuffers[w] = new int[lanes * maxCandidates];
+            }
+        }
+        pool.run(buildTask, Blocks.count(s.n));
+        topologyVersion = topology.version();
+        stale = false;
+        builds++;
+    }
+
+    private void bin() {
+        int n = s.n;
+        double[] x = s.x;
+        double[] y = s.y;
+        for (int i = 0; i < n; i++) {
+            if (!(x[i] >= 0 && x[i] < boxX && y[i] >= 0 && y[i] < boxY)) {
+                throw new IllegalStateException("atom " + i + " at (" + x[i] + ", " + y[i]
+                        + ") is outside the box [0, " + boxX + ") x [0, " + boxY + "): positions must be wrapped");
+            }
+        }
+        if (allPairs) {
+            maxCandidates = n + 1;
+            return;
+        }
+        Arrays.fill(cellStart, 0);
+        for (int i = 0; i < n; i++) {
+            int cx = Math.min(cellsX - 1, (int) (x[i] / boxX * cellsX));
+            int cy = Math.min(cellsY - 1, (int) (y[i] / boxY * cellsY));
+            int c = cy * cellsX + cx;
+            atomCell[i] = c;
+            cellStart[c + 1]++;
+        }
+        int fullest = 0;
+        for (int c = 0; c < cellsX * cellsY; c++) {
+            fullest = Math.max(fullest, cellStart[c + 1]);
+            cellStart[c + 1] += cellStart[c];
+        }
+        maxCandidates = 9 * fullest + 1;
+        // fill each cell in ascending atom order; cellStart[c] runs ahead and is restored below
+        for (int i = 0; i < n; i++) {
+            int c = atomCell[i];
+            int k = cellStart[c]++;
+            cellAtoms[k] = i;
+            cellX[k] = x[i];
+            cellY[k] = y[i];
+        }
+        for (int c = cellsX * cellsY; c > 0; c--) {
+            cellStart[c] = cellStart[c - 1];
+        }
+        cellStart[0] = 0;
+    }
+
+    /** Builds block b's groups: each lane's sorted list, then the block's lane-major columns. */
+    private void buildBlock(int b, int worker) {
+        int[] buf = laneBuffers[worker];
+        int m = maxCandidates;
+        int n = s.n;
+        int[] out = lists[b];
+        int pos = 0;
+        int firstGroup = Blocks.start(b) / lanes;
+        int endGroup = (Blocks.end(b, n) + lanes - 1) / lanes;
+        for (int g = firstGroup; g < endGroup; g++) {
+            int longest = 0;
+            int base = g * lanes;
+            for (int l = 0; l < lanes; l++) {
+                int i = base + l;
+                int c = 0;
+                if (i < n) {
+                    c = allPairs ? fromAllPairs(i, buf, l * m) : fromCells(i, buf, l * m);
+                    if (topology.degree(i) > 0) {
+                        c = dropExcluded(i, buf, l * m, c);
+                    }
+                    insertionSort(buf, l * m, c);
+                    x0[i] = s.x[i];
+                    y0[i] = s.y[i];
+                }
+                count[i] = c;
+                longest = Math.max(longest, c);
+            }
+            int need = pos + longest * lanes;
+            if (need > out.length) {
+                out = Arrays.copyOf(out, Math.max(need, out.length + out.length / 4));
+            }
+            groupOffset[g] = pos;
+            groupLength[g] = longest;
+            for (int l = 0; l < lanes; l++) {
+                int i = base + l;
+                int c = count[i];
+                int pad = i < n ? i : base;
+                int from = l * m;
+                int o = pos + l;
+                for (int k = 0; k < longest; k++, o += lanes) {
+                    out[o] = k < c ? buf[from + k] : pad;
+                }
+            }
+            pos = need;
+        }
+        lists[b] = out;
+    }
+
+    private int fromAllPairs(int i, int[] cand, int c0) {
+        int c = c0;
+        double xi = s.x[i];
+        double yi = s.y[i];
+        for (int j = 0; j < s.n; j++) {
+            double dx = minImage(xi - s.x[j], boxX);
+            double dy = minImage(yi - s.y[j], boxY);
+            cand[c] = j;
+            c += (j != i) & (dx * dx + dy * dy < reach2) ? 1 : 0;
+        }
+        return c - c0;
+    }
+
+    private int fromCells(int i, int[] cand, int c0) {
+        int home = atomCell[i];
+        int cx = home % cellsX;
+        int cy = home / cellsX;
+        double xi = s.x[i];
+        double yi = s.y[i];
+        int c = c0;
+        for (int oy = -1; oy <= 1; oy++) {
+            int ny = cy + oy;
+            double shiftY = ny < 0 ? -boxY : (ny >= cellsY ? boxY : 0);
+            int row = Math.floorMod(ny, cellsY) * cellsX;
+            double yiShifted = yi - shiftY;
+            int nx0 = cx - 1;
+            int nx2 = cx + 1;
+            if (nx0 >= 0 && nx2 < cellsX) {
+                c = scan(i, cand, c, cellStart[row + nx0], cellStart[row + nx2 + 1], xi, yiShifted);
+            } else {
+                for (int nx = nx0; nx <= nx2; nx++) {
+                    double shiftX = nx < 0 ? -boxX : (nx >= cellsX ? boxX : 0);
+                    int cell = row + Math.floorMod(nx, cellsX);
+                    c = scan(i, cand, c, cellStart[cell], cellStart[cell + 1], xi - shiftX, yiShifted);
+                }
+            }
+        }
+        return c - c0;
+    }
+
+    /** Cell-ordered atoms [from, to) within reach of (xi, yi), other than i: written branch-free. */
+    private int scan(int i, int[] cand, int c, int from, int to, double xi, double yi) {
+        int[] atoms = cellAtoms;
+        double[] px = cellX;
+        double[] py = cellY;
+        double r2max = reach2;
+        for (int k = from; k < to; k++) {
+            int j = atoms[k];
+            double dx = xi - px[k];
+            double dy = yi - py[k];
+            cand[c] = j;
+            c += (j != i) & (dx * dx + dy * dy < r2max) ? 1 : 0;
+        }
+        return c;
+    }
+
+    private int dropExcluded(int i, int[] cand, int from, int c) {
+        int kept = from;
+        for (int k = from; k < from + c; k++) {
+            if (!topology.isExcluded(i, cand[k])) {
+                cand[kept++] = cand[k];
+            }
+        }
+        return kept - from;
+    }
+
+    private static void insertionSort(int[] a, int from, int length) {
+        for (int k = from + 1, end = from + length; k < end; k++) {
+            int v = a[k];
+            int m = k - 1;
+            while (m >= from && a[m] > v) {
+                a[m + 1] = a[m];
+                m--;
+            }
+            a[m + 1] = v;
+        }
+    }
+
+    static double minImage(double d, double box) {
+        double half = 0.5 * box;
+        if (d > half) {
+            return d - box;
+        }
+        if (d < -half) {
+            return d + box;
+        }
+        return d;
+    }
+}
