@@ -3,6 +3,12 @@ package io.live2.compute.simd;
 import io.live2.model.ParticleState;
 import io.live2.model.Topology;
 
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
 import java.util.Arrays;
 
 /**
@@ -18,12 +24,15 @@ import java.util.Arrays;
  *
  * <p>Build: atoms are binned into cells at least reach (cutoff + skin) wide; each atom scans the 3 × 3 cells
  * around it (all atoms when the box is fewer than 3 cells across) with a branch-free distance test, drops its
- * bonded and 1-3 partners, and insertion-sorts the survivors.
+ * bonded and 1-3 partners, and places each survivor at its rank (a branch-free vector count of smaller
+ * indices) directly into the lane-major columns.
  *
  * <p>Validity, as in the "cpu" backend: rebuilt when any atom has moved more than (reach − distance)/2 since the
  * last build (skin/2 for forces), or when the topology changed, so no interacting pair is ever missed.
  */
 final class LaneList {
+    private static final VectorSpecies<Double> D = LjVectorKernel.D;
+    private static final VectorSpecies<Integer> I = LjVectorKernel.I;
     private final ParticleState s;
     private final Topology topology;
     private final int lanes;
@@ -53,6 +62,8 @@ final class LaneList {
     /** Per group: where its columns start in its block's array, and how many columns (its longest list). */
     final int[] groupOffset;
     final int[] groupLength;
+    /** Per group: its shortest list (columns below it need no per-lane length mask). */
+    final int[] groupShortest;
     /** Per atom (padded to whole groups with zeros): list length. */
     final int[] count;
     private long builds;
@@ -96,6 +107,7 @@ final class LaneList {
         int groups = (s.n + lanes - 1) / lanes;
         groupOffset = new int[groups];
         groupLength = new int[groups];
+        groupShortest = new int[groups];
         count = new int[groups * lanes];
         lists = new int[blocks][];
         double density = s.n / (boxX * boxY);
@@ -176,7 +188,7 @@ final class LaneList {
             }
         }
         if (allPairs) {
-            maxCandidates = n + 1;
+            maxCandidates = n + 1 + 2 * lanes;
             return;
         }
         Arrays.fill(cellStart, 0);
@@ -192,7 +204,7 @@ final class LaneList {
             fullest = Math.max(fullest, cellStart[c + 1]);
             cellStart[c + 1] += cellStart[c];
         }
-        maxCandidates = 9 * fullest + 1;
+        maxCandidates = 9 * fullest + 1 + 2 * lanes;
         // fill each cell in ascending atom order; cellStart[c] runs ahead and is restored below
         for (int i = 0; i < n; i++) {
             int c = atomCell[i];
@@ -218,6 +230,7 @@ final class LaneList {
         int endGroup = (Blocks.end(b, n) + lanes - 1) / lanes;
         for (int g = firstGroup; g < endGroup; g++) {
             int longest = 0;
+            int shortest = Integer.MAX_VALUE;
             int base = g * lanes;
             for (int l = 0; l < lanes; l++) {
                 int i = base + l;
@@ -227,12 +240,12 @@ final class LaneList {
                     if (topology.degree(i) > 0) {
                         c = dropExcluded(i, buf, l * m, c);
                     }
-                    insertionSort(buf, l * m, c);
                     x0[i] = s.x[i];
                     y0[i] = s.y[i];
                 }
                 count[i] = c;
                 longest = Math.max(longest, c);
+                shortest = Math.min(shortest, c);
             }
             int need = pos + longest * lanes;
             if (need > out.length) {
@@ -240,14 +253,14 @@ final class LaneList {
             }
             groupOffset[g] = pos;
             groupLength[g] = longest;
+            groupShortest[g] = shortest;
             for (int l = 0; l < lanes; l++) {
                 int i = base + l;
                 int c = count[i];
+                placeSorted(buf, l * m, c, out, pos + l);
                 int pad = i < n ? i : base;
-                int from = l * m;
-                int o = pos + l;
-                for (int k = 0; k < longest; k++, o += lanes) {
-                    out[o] = k < c ? buf[from + k] : pad;
+                for (int k = c, o = pos + l + c * lanes; k < longest; k++, o += lanes) {
+                    out[o] = pad;
                 }
             }
             pos = need;
@@ -295,18 +308,35 @@ final class LaneList {
         return c - c0;
     }
 
-    /** Cell-ordered atoms [from, to) within reach of (xi, yi), other than i: written branch-free. */
+    /**
+     * Cell-ordered atoms [from, to) within reach of (xi, yi), other than i, appended to cand in cell order: L
+     * candidates tested per vector, the survivors picked from the mask's bits.
+     */
     private int scan(int i, int[] cand, int c, int from, int to, double xi, double yi) {
         int[] atoms = cellAtoms;
         double[] px = cellX;
         double[] py = cellY;
-        double r2max = reach2;
-        for (int k = from; k < to; k++) {
+        DoubleVector r2max = DoubleVector.broadcast(D, reach2);
+        DoubleVector vx = DoubleVector.broadcast(D, xi);
+        DoubleVector vy = DoubleVector.broadcast(D, yi);
+        int k = from;
+        for (int full = to - lanes; k <= full; k += lanes) {
+            DoubleVector dx = vx.sub(DoubleVector.fromArray(D, px, k));
+            DoubleVector dy = vy.sub(DoubleVector.fromArray(D, py, k));
+            long within = dx.mul(dx).add(dy.mul(dy)).compare(VectorOperators.LT, r2max).toLong();
+            while (within != 0) {
+                int j = atoms[k + Long.numberOfTrailingZeros(within)];
+                cand[c] = j;
+                c += j != i ? 1 : 0;
+                within &= within - 1;
+            }
+        }
+        for (; k < to; k++) {
             int j = atoms[k];
             double dx = xi - px[k];
             double dy = yi - py[k];
             cand[c] = j;
-            c += (j != i) & (dx * dx + dy * dy < r2max) ? 1 : 0;
+            c += (j != i) & (dx * dx + dy * dy < reach2) ? 1 : 0;
         }
         return c;
     }
@@ -321,15 +351,22 @@ final class LaneList {
         return kept - from;
     }
 
-    private static void insertionSort(int[] a, int from, int length) {
-        for (int k = from + 1, end = from + length; k < end; k++) {
-            int v = a[k];
-            int m = k - 1;
-            while (m >= from && a[m] > v) {
-                a[m + 1] = a[m];
-                m--;
+    /**
+     * Writes the c distinct ints src[from, from + c) in ascending order to dst[at], dst[at + L], ...: each value
+     * goes to its rank, the number of values below it, counted L at a time with a vector compare. Branch-free
+     * (an insertion sort mispredicts on every shift), about c²/L compares for ~20 values.
+     */
+    private void placeSorted(int[] src, int from, int c, int[] dst, int at) {
+        int end = from + c;
+        // sentinels: the last vector's lanes past the end never count as smaller (the buffer has L ints of slack)
+        Arrays.fill(src, end, end + lanes, Integer.MAX_VALUE);
+        for (int e = from; e < end; e++) {
+            int v = src[e];
+            int rank = 0;
+            for (int q = from; q < end; q += lanes) {
+                rank += IntVector.fromArray(I, src, q).compare(VectorOperators.LT, v).trueCount();
             }
-            a[m + 1] = v;
+            dst[at + rank * lanes] = v;
         }
     }
 

@@ -100,8 +100,11 @@ final class LjVectorKernel {
         DoubleVector fy = DoubleVector.zero(D);
         DoubleVector e = DoubleVector.zero(D);
         DoubleVector w = DoubleVector.zero(D);
+        int shortest = list.groupShortest[g];
+        VectorMask<Double> all = D.maskAll(true);
         for (int k = 0, o = off; k < len; k++, o += L) {
-            VectorMask<Double> inList = counts.compare(VectorOperators.GT, k).cast(D);
+            // every lane has a k-th partner below the group's shortest list: no length mask needed there
+            VectorMask<Double> inList = k < shortest ? all : counts.compare(VectorOperators.GT, k).cast(D);
             DoubleVector dx = xi.sub(DoubleVector.fromArray(D, x, 0, cols, o));
             DoubleVector dy = yi.sub(DoubleVector.fromArray(D, y, 0, cols, o));
             // dx > hx ? dx - bx : (dx < -hx ? dx + bx : dx), both tests on the unshifted difference

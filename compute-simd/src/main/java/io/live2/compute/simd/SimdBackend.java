@@ -116,6 +116,7 @@ public final class SimdBackend implements ComputeBackend {
      * Forces only: the same force bytes as {@link #computeForces()}, without the LJ energy and virial arithmetic
      * (LAMMPS likewise computes them only on thermo steps).
      */
+    @Override
     public void computeForcesOnly() {
         bound();
         list.ensureForForces(pool);
