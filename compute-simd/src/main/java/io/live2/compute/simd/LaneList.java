@@ -310,7 +310,7 @@ final class LaneList {
 
     /**
      * Cell-ordered atoms [from, to) within reach of (xi, yi), other than i, appended to cand in cell order: L
-     * candidates tested per vector, the survivors picked from the mask's bits.
+     * candidates tested per vector, the survivors compressed into cand (which has 2L ints of slack).
      */
     private int scan(int i, int[] cand, int c, int from, int to, double xi, double yi) {
         int[] atoms = cellAtoms;
@@ -323,13 +323,11 @@ final class LaneList {
         for (int full = to - lanes; k <= full; k += lanes) {
             DoubleVector dx = vx.sub(DoubleVector.fromArray(D, px, k));
             DoubleVector dy = vy.sub(DoubleVector.fromArray(D, py, k));
-            long within = dx.mul(dx).add(dy.mul(dy)).compare(VectorOperators.LT, r2max).toLong();
-            while (within != 0) {
-                int j = atoms[k + Long.numberOfTrailingZeros(within)];
-                cand[c] = j;
-                c += j != i ? 1 : 0;
-                within &= within - 1;
-            }
+            IntVector j = IntVector.fromArray(I, atoms, k);
+            VectorMask<Integer> keep = dx.mul(dx).add(dy.mul(dy)).compare(VectorOperators.LT, r2max).cast(I)
+                    .and(j.compare(VectorOperators.NE, i));
+            j.compress(keep).intoArray(cand, c);
+            c += keep.trueCount();
         }
         for (; k < to; k++) {
             int j = atoms[k];
