@@ -4,9 +4,11 @@ import io.live2.model.ParticleState;
 import io.live2.model.Topology;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.util.Arrays;
@@ -33,6 +35,7 @@ import java.util.Arrays;
 final class LaneList {
     private static final VectorSpecies<Double> D = LjVectorKernel.D;
     private static final VectorSpecies<Integer> I = LjVectorKernel.I;
+    private static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(D.length() * 32));
     private final ParticleState s;
     private final Topology topology;
     private final int lanes;
@@ -46,11 +49,23 @@ final class LaneList {
     private final boolean allPairs;
     private final int[] cellStart;
     private final int[] cellAtoms;
-    private final double[] cellX;
-    private final double[] cellY;
-    private final int[] atomCell;
-    private final double[] x0;
-    private final double[] y0;
+    /**
+     * Positions in cell order (cellX[k] is the x of cellAtoms[k]) so the candidate scan reads memory in sequence;
+     * floats to save 8 bytes per atom: the scan's radius is widened by their rounding ({@link #scanReach2}), so
+     * the list stays a superset of the pairs within reach (extra pairs beyond it cost a little, never accuracy:
+     * the kernel applies the exact cutoff).
+     */
+    private final float[] cellX;
+    private final float[] cellY;
+    private final double scanReach2;
+    /**
+     * Positions at the last build, in float to save 8 bytes per atom; the displacement check allows for their
+     * rounding (see {@link #roundingMargin}), so it stays conservative.
+     */
+    private final float[] x0;
+    private final float[] y0;
+    /** Bound on |x − (float) x| for wrapped coordinates, doubled: subtracted from the allowed displacement. */
+    private final double roundingMargin;
     private final boolean[] movedPerBlock;
     private double allowedMove2;
     /** Per worker: L candidate lists of maxCandidates ints each. */
@@ -97,11 +112,14 @@ final class LaneList {
         int cells = allPairs ? 1 : cellsX * cellsY;
         cellStart = new int[cells + 1];
         cellAtoms = new int[s.n];
-        cellX = new double[s.n];
-        cellY = new double[s.n];
-        atomCell = new int[s.n];
-        x0 = new double[s.n];
-        y0 = new double[s.n];
+        cellX = new float[s.n];
+        cellY = new float[s.n];
+        // |x − (float) x| ≤ ulp/2 per coordinate of the candidate: widen the radius by more than √2 of that
+        double widen = 2 * Math.ulp((float) Math.max(boxX, boxY));
+        scanReach2 = (reach + widen) * (reach + widen) * (1 + 1e-9);
+        x0 = new float[s.n];
+        y0 = new float[s.n];
+        roundingMargin = 2 * Math.ulp((float) Math.max(boxX, boxY));
         int blocks = Blocks.count(s.n);
         movedPerBlock = new boolean[blocks];
         int groups = (s.n + lanes - 1) / lanes;
@@ -111,7 +129,7 @@ final class LaneList {
         count = new int[groups * lanes];
         lists = new int[blocks][];
         double density = s.n / (boxX * boxY);
-        int estimate = (int) Math.ceil(Math.PI * reach2 * density * 1.15) + 4;
+        int estimate = (int) Math.ceil(Math.PI * reach2 * density) + 2;
         for (int b = 0; b < blocks; b++) {
             lists[b] = new int[(Blocks.end(b, s.n) - Blocks.start(b)) * estimate + lanes];
         }
@@ -138,7 +156,10 @@ final class LaneList {
     }
 
     private boolean moved(double allowed, WorkerPool pool) {
-        allowedMove2 = allowed * allowed;
+        // the reference positions are floats: a computed displacement can fall short of the true one by
+        // roundingMargin, so rebuild that much earlier (a rebuild too early costs time, never correctness)
+        double safe = Math.max(0, allowed - roundingMargin);
+        allowedMove2 = safe * safe;
         int blocks = Blocks.count(s.n);
         pool.run(displacementTask, blocks);
         for (int b = 0; b < blocks; b++) {
@@ -193,11 +214,7 @@ final class LaneList {
         }
         Arrays.fill(cellStart, 0);
         for (int i = 0; i < n; i++) {
-            int cx = Math.min(cellsX - 1, (int) (x[i] / boxX * cellsX));
-            int cy = Math.min(cellsY - 1, (int) (y[i] / boxY * cellsY));
-            int c = cy * cellsX + cx;
-            atomCell[i] = c;
-            cellStart[c + 1]++;
+            cellStart[cellOf(x[i], y[i]) + 1]++;
         }
         int fullest = 0;
         for (int c = 0; c < cellsX * cellsY; c++) {
@@ -207,16 +224,23 @@ final class LaneList {
         maxCandidates = 9 * fullest + 1 + 2 * lanes;
         // fill each cell in ascending atom order; cellStart[c] runs ahead and is restored below
         for (int i = 0; i < n; i++) {
-            int c = atomCell[i];
+            int c = cellOf(x[i], y[i]);
             int k = cellStart[c]++;
             cellAtoms[k] = i;
-            cellX[k] = x[i];
-            cellY[k] = y[i];
+            cellX[k] = (float) x[i];
+            cellY[k] = (float) y[i];
         }
         for (int c = cellsX * cellsY; c > 0; c--) {
             cellStart[c] = cellStart[c - 1];
         }
         cellStart[0] = 0;
+    }
+
+    /** The cell of a wrapped position (recomputed rather than stored: 4 bytes per atom less). */
+    private int cellOf(double x, double y) {
+        int cx = Math.min(cellsX - 1, (int) (x / boxX * cellsX));
+        int cy = Math.min(cellsY - 1, (int) (y / boxY * cellsY));
+        return cy * cellsX + cx;
     }
 
     /** Builds block b's groups: each lane's sorted list, then the block's lane-major columns. */
@@ -240,8 +264,8 @@ final class LaneList {
                     if (topology.degree(i) > 0) {
                         c = dropExcluded(i, buf, l * m, c);
                     }
-                    x0[i] = s.x[i];
-                    y0[i] = s.y[i];
+                    x0[i] = (float) s.x[i];
+                    y0[i] = (float) s.y[i];
                 }
                 count[i] = c;
                 longest = Math.max(longest, c);
@@ -249,7 +273,7 @@ final class LaneList {
             }
             int need = pos + longest * lanes;
             if (need > out.length) {
-                out = Arrays.copyOf(out, Math.max(need, out.length + out.length / 4));
+                out = Arrays.copyOf(out, Math.max(need, out.length + out.length / 8));
             }
             groupOffset[g] = pos;
             groupLength[g] = longest;
@@ -282,7 +306,7 @@ final class LaneList {
     }
 
     private int fromCells(int i, int[] cand, int c0) {
-        int home = atomCell[i];
+        int home = cellOf(s.x[i], s.y[i]);
         int cx = home % cellsX;
         int cy = home / cellsX;
         double xi = s.x[i];
@@ -314,27 +338,28 @@ final class LaneList {
      */
     private int scan(int i, int[] cand, int c, int from, int to, double xi, double yi) {
         int[] atoms = cellAtoms;
-        double[] px = cellX;
-        double[] py = cellY;
-        DoubleVector r2max = DoubleVector.broadcast(D, reach2);
+        float[] px = cellX;
+        float[] py = cellY;
+        DoubleVector r2max = DoubleVector.broadcast(D, scanReach2);
         DoubleVector vx = DoubleVector.broadcast(D, xi);
         DoubleVector vy = DoubleVector.broadcast(D, yi);
         int k = from;
         for (int full = to - lanes; k <= full; k += lanes) {
-            DoubleVector dx = vx.sub(DoubleVector.fromArray(D, px, k));
-            DoubleVector dy = vy.sub(DoubleVector.fromArray(D, py, k));
+            DoubleVector dx = vx.sub((DoubleVector) FloatVector.fromArray(F, px, k).convertShape(VectorOperators.F2D, D, 0));
+            DoubleVector dy = vy.sub((DoubleVector) FloatVector.fromArray(F, py, k).convertShape(VectorOperators.F2D, D, 0));
             IntVector j = IntVector.fromArray(I, atoms, k);
             VectorMask<Integer> keep = dx.mul(dx).add(dy.mul(dy)).compare(VectorOperators.LT, r2max).cast(I)
                     .and(j.compare(VectorOperators.NE, i));
             j.compress(keep).intoArray(cand, c);
             c += keep.trueCount();
         }
+        double r2s = scanReach2;
         for (; k < to; k++) {
             int j = atoms[k];
             double dx = xi - px[k];
             double dy = yi - py[k];
             cand[c] = j;
-            c += (j != i) & (dx * dx + dy * dy < reach2) ? 1 : 0;
+            c += (j != i) & (dx * dx + dy * dy < r2s) ? 1 : 0;
         }
         return c;
     }
