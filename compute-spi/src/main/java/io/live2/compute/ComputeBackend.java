@@ -32,6 +32,15 @@ public interface ComputeBackend extends AutoCloseable {
     /** Recompute forces into state.fx/fy at the current positions (rebuilding neighbour lists if needed). */
     Energies computeForces();
 
+    /**
+     * Recompute forces into state.fx/fy like {@link #computeForces()} (the same bytes), for a step whose energies
+     * and virial nobody reads: a backend may skip that arithmetic (LAMMPS, too, computes them only on thermo
+     * steps). The default evaluates everything and drops the energies.
+     */
+    default void computeForcesOnly() {
+        computeForces();
+    }
+
     /** Bonds changed: exclusions and neighbour lists must be rebuilt before the next force evaluation. */
     void topologyChanged();
 

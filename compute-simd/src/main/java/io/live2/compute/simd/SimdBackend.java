@@ -1,0 +1,294 @@
+package io.live2.compute.simd;
+
+import io.live2.compute.ComputeBackend;
+import io.live2.compute.Energies;
+import io.live2.compute.NeighborSettings;
+import io.live2.compute.PairVisitor;
+import io.live2.model.ForceField;
+import io.live2.model.ParticleState;
+import io.live2.model.Topology;
+import io.live2.model.random.Philox;
+
+/**
+ * "simd": the CPU backend with its LJ pair kernel on the JDK Vector API. Vectorised across atoms (lane l = atom
+ * gL + l, see {@link LjVectorKernel}), each lane summing its own partners in ascending index order, then each atom's
+ * bonded terms in the scalar code; energies are reduced over the fixed 1024-atom {@link Blocks} in block order.
+ * Forces and energies are therefore bit-identical to "reference" and "cpu", and to any thread count. Work is split
+ * over the same fixed blocks on a fixed thread pool; the integrator steps are the scalar loops of the other CPU
+ * backends (same bytes). Atom slots are never permuted.
+ */
+public final class SimdBackend implements ComputeBackend {
+    private final WorkerPool pool;
+    private final AtomSums[] sums;
+    private final int[][] scratch;
+    private final int[][] typeScratch;
+    private final double[][] laneOut;
+    private final int lanes = LjVectorKernel.L;
+
+    private ParticleState state;
+    private Topology topology;
+    private ForceField ff;
+    private double skin;
+    private LaneList list;
+    private LjVectorKernel kernel;
+    private BlockEnergies energies;
+    private double[] kineticPartials;
+    private long previousBuilds;
+    private boolean wantEnergies;
+
+    private double stepDt;
+    private double thermoC1;
+    private double thermoKT;
+    private long thermoStep;
+    private Philox thermoRng;
+
+    private final WorkerPool.BlockTask forceTask = this::forceBlock;
+    private final WorkerPool.BlockTask kickTask = (b, w) ->
+            Integrators.kick(state, ff.invMassTable(), stepDt, Blocks.start(b), Blocks.end(b, state.n));
+    private final WorkerPool.BlockTask driftTask = (b, w) ->
+            Integrators.drift(state, stepDt, Blocks.start(b), Blocks.end(b, state.n));
+    private final WorkerPool.BlockTask thermostatTask = (b, w) -> Integrators.thermostat(state, ff.massTable(),
+            thermoC1, thermoKT, thermoRng, thermoStep, Blocks.start(b), Blocks.end(b, state.n));
+    private final WorkerPool.BlockTask kineticTask = (b, w) ->
+            kineticPartials[b] = Integrators.kineticEnergy(state, ff.massTable(), Blocks.start(b), Blocks.end(b, state.n));
+
+    public SimdBackend(int threads) {
+        pool = new WorkerPool(threads, "live-simd");
+        sums = new AtomSums[threads];
+        scratch = new int[threads][BondedTerms.MAX_ONE_THREE];
+        typeScratch = new int[threads][2 * lanes];
+        laneOut = new double[threads][4 * lanes];
+        for (int t = 0; t < threads; t++) {
+            sums[t] = new AtomSums();
+        }
+    }
+
+    @Override
+    public String name() {
+        return "simd";
+    }
+
+    @Override
+    public int threads() {
+        return pool.threads();
+    }
+
+    /** Doubles per vector (atoms handled side by side). */
+    public int lanes() {
+        return lanes;
+    }
+
+    /**
+     * Runs the vector kernels (list build, forces with and without energies, one- and two-type force fields) on a
+     * small private system until the JIT has compiled them, once per JVM, before the first bind. Until C2 has
+     * compiled it, Vector API code runs boxed in the interpreter, tens of times slower: measured on the 10,000-atom
+     * benchmark, about half of a 2,000-step loop went there. {@code -Dlive.simd.warmup=false} skips it.
+     */
+    private static void warmUpOnce() {
+        if (warmedUp || !Boolean.parseBoolean(System.getProperty("live.simd.warmup", "true"))) {
+            return;
+        }
+        warmedUp = true;
+        io.live2.compute.LjSystem sys = io.live2.compute.LjSystem.lattice(1024, 0.7, 2.5, 1.0, 1);
+        try (SimdBackend b = new SimdBackend(1)) {
+            b.bind(sys.state(), sys.topology(), sys.forceField(), new NeighborSettings(0.3));
+            for (int step = 0; step < 1500; step++) {
+                b.kick(0.0025);
+                b.drift(0.005);
+                if (step % 3 == 0) {
+                    b.computeForces();
+                } else {
+                    b.computeForcesOnly();
+                }
+                b.kick(0.0025);
+                if (step % 10 == 0) {
+                    b.rebuildNeighbourList();
+                }
+            }
+        }
+    }
+
+    private static volatile boolean warmedUp;
+
+    @Override
+    public void bind(ParticleState state, Topology topology, ForceField forceField, NeighborSettings settings) {
+        if (topology.size() != state.n) {
+            throw new IllegalArgumentException("topology has " + topology.size() + " atoms, state has " + state.n);
+        }
+        warmUpOnce();
+        LaneList newList = new LaneList(state, topology, forceField.maxCutoff(), settings.skin(), pool.threads(), lanes);
+        if (list != null) {
+            previousBuilds += list.builds();
+        }
+        this.state = state;
+        this.topology = topology;
+        this.ff = forceField;
+        this.skin = settings.skin();
+        this.list = newList;
+        kernel = new LjVectorKernel(state, newList, forceField);
+        energies = new BlockEnergies(state.n);
+        kineticPartials = new double[Blocks.count(state.n)];
+    }
+
+    private void bound() {
+        if (state == null) {
+            throw new IllegalStateException("backend 'simd' is not bound to a system: call bind(...) first");
+        }
+    }
+
+    @Override
+    public Energies computeForces() {
+        bound();
+        list.ensureForForces(pool);
+        wantEnergies = true;
+        pool.run(forceTask, Blocks.count(state.n));
+        return energies.reduce();
+    }
+
+    /**
+     * Forces only: the same force bytes as {@link #computeForces()}, without the LJ energy and virial arithmetic
+     * (LAMMPS likewise computes them only on thermo steps).
+     */
+    @Override
+    public void computeForcesOnly() {
+        bound();
+        list.ensureForForces(pool);
+        wantEnergies = false;
+        pool.run(forceTask, Blocks.count(state.n));
+    }
+
+    /** Forces of block b: its groups' LJ sums from the vector kernel, then each atom's bonded terms in order. */
+    private void forceBlock(int b, int worker) {
+        ParticleState s = state;
+        AtomSums a = sums[worker];
+        int[] buffer = scratch[worker];
+        int[] types = typeScratch[worker];
+        double[] out = laneOut[worker];
+        boolean withEnergies = wantEnergies;
+        Topology t = topology;
+        int L = lanes;
+        double ljSum = 0;
+        double bonds = 0;
+        double r13 = 0;
+        double virial = 0;
+        int start = Blocks.start(b);
+        int end = Blocks.end(b, s.n);
+        for (int base = start; base < end; base += L) {
+            kernel.group(base / L, withEnergies, out, types);
+            for (int l = 0, i = base; l < L && i < end; l++, i++) {
+                if (t.degree(i) == 0) {
+                    s.fx[i] = out[l];
+                    s.fy[i] = out[L + l];
+                    if (withEnergies) {
+                        ljSum += 0.5 * out[2 * L + l];
+                        bonds += 0.5 * 0.0;
+                        r13 += 0.5 * 0.0;
+                        virial += 0.5 * out[3 * L + l];
+                    }
+                    continue;
+                }
+                a.fx = out[l];
+                a.fy = out[L + l];
+                a.lj = withEnergies ? out[2 * L + l] : 0;
+                a.virial = withEnergies ? out[3 * L + l] : 0;
+                a.bonds = 0;
+                a.repulsion13 = 0;
+                BondedTerms.accumulate(i, s, t, ff, buffer, a);
+                s.fx[i] = a.fx;
+                s.fy[i] = a.fy;
+                ljSum += 0.5 * a.lj;
+                bonds += 0.5 * a.bonds;
+                r13 += 0.5 * a.repulsion13;
+                virial += 0.5 * a.virial;
+            }
+        }
+        if (withEnergies) {
+            energies.set(b, ljSum, bonds, r13, virial);
+        }
+    }
+
+    @Override
+    public void topologyChanged() {
+        list.invalidate();
+    }
+
+    @Override
+    public void kick(double dt) {
+        bound();
+        stepDt = dt;
+        pool.run(kickTask, Blocks.count(state.n));
+    }
+
+    @Override
+    public void drift(double dt) {
+        bound();
+        stepDt = dt;
+        pool.run(driftTask, Blocks.count(state.n));
+    }
+
+    @Override
+    public void thermostat(double c1, double kT, long seed, long step) {
+        bound();
+        thermoC1 = c1;
+        thermoKT = kT;
+        thermoStep = step;
+        thermoRng = new Philox(seed);
+        pool.run(thermostatTask, Blocks.count(state.n));
+    }
+
+    @Override
+    public double kineticEnergy() {
+        bound();
+        int blocks = Blocks.count(state.n);
+        pool.run(kineticTask, blocks);
+        return Blocks.sum(kineticPartials, blocks);
+    }
+
+    @Override
+    public void forEachPairWithin(double maxDistance, PairVisitor visitor) {
+        bound();
+        double reach = ff.maxCutoff() + skin;
+        if (maxDistance > reach) {
+            throw new IllegalArgumentException("maxDistance " + maxDistance + " exceeds the neighbour-list reach "
+                    + reach + " (cutoff + skin)");
+        }
+        list.ensureWithin(maxDistance, pool);
+        ParticleState s = state;
+        double max2 = maxDistance * maxDistance;
+        int L = lanes;
+        for (int i = 0; i < s.n; i++) {
+            int g = i / L;
+            int l = i - g * L;
+            int[] cols = list.lists[i / Blocks.SIZE];
+            for (int k = 0, o = list.groupOffset[g] + l, c = list.count[i]; k < c; k++, o += L) {
+                int j = cols[o];
+                if (j <= i) {
+                    continue;
+                }
+                double dx = LaneList.minImage(s.x[i] - s.x[j], s.boxX());
+                double dy = LaneList.minImage(s.y[i] - s.y[j], s.boxY());
+                double r2 = dx * dx + dy * dy;
+                if (r2 < max2) {
+                    visitor.visit(i, j, r2);
+                }
+            }
+        }
+    }
+
+    /** Rebuilds the neighbour list now: for benchmarks and diagnostics. */
+    public void rebuildNeighbourList() {
+        bound();
+        list.invalidate();
+        list.ensureForForces(pool);
+    }
+
+    @Override
+    public long neighbourBuilds() {
+        return previousBuilds + (list == null ? 0 : list.builds());
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
