@@ -36,7 +36,7 @@ public class ForceKernelBenchmark {
     @Param({"1000", "10000", "100000"})
     public int atoms;
 
-    @Param({"cpu", "opencl", "aparapi"})
+    @Param({"cpu", "simd", "opencl", "aparapi"})
     public String backend;
 
     @Param({"1", "2"})

@@ -37,7 +37,7 @@ public class FullStepBenchmark {
     @Param({"1000", "10000", "100000"})
     public int atoms;
 
-    @Param({"cpu", "opencl", "aparapi"})
+    @Param({"cpu", "simd", "opencl", "aparapi"})
     public String backend;
 
     @Param({"1", "2"})
