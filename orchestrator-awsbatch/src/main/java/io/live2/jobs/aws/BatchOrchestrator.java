@@ -80,6 +80,7 @@ public final class BatchOrchestrator implements Orchestrator {
     private final ArtifactStore store;
     private final Function<JobSpec, String> specJson;
     private final Clock clock;
+    private JobCost cost = JobCost.DEFAULT;
     private final Map<String, Entry> index = new LinkedHashMap<>();
 
     /**
@@ -236,7 +237,7 @@ public final class BatchOrchestrator implements Orchestrator {
             }
             throw new UnknownJobException(jobId);
         }
-        return BatchStates.map(jobId, e.userId(), d);
+        return mapWithCost(jobId, e.userId(), d);
     }
 
     /**
@@ -253,11 +254,23 @@ public final class BatchOrchestrator implements Orchestrator {
         for (var en : mine) {
             JobDetail d = details.get(en.getValue().batchId());
             out.add(d == null ? queued(en.getKey(), en.getValue().userId(), "not visible yet")
-                    : BatchStates.map(en.getKey(), en.getValue().userId(), d));
+                    : mapWithCost(en.getKey(), en.getValue().userId(), d));
         }
         out.sort(Comparator.comparing((JobStatus s) -> s.createdAt() == null ? Instant.EPOCH : s.createdAt()).reversed()
                 .thenComparing(JobStatus::jobId));
         return out;
+    }
+
+    private JobStatus mapWithCost(String jobId, String userId, JobDetail d) {
+        String queue = d.jobQueue() == null ? "" : d.jobQueue();
+        boolean spot = queue.equals(config.spotQueue()) || queue.endsWith("/" + config.spotQueue());
+        return BatchStates.map(jobId, userId, d, cost.estimate(d, spot, clock.instant()));
+    }
+
+    /** Prices for the cost estimate (settings price_vcpu_hour_spot / price_vcpu_hour_on_demand). */
+    public BatchOrchestrator withCost(JobCost prices) {
+        this.cost = prices;
+        return this;
     }
 
     /** CancelJob while SUBMITTED/PENDING/RUNNABLE, TerminateJob while STARTING/RUNNING; terminal: unchanged. */
@@ -272,7 +285,7 @@ public final class BatchOrchestrator implements Orchestrator {
             case SUBMITTED, PENDING, RUNNABLE -> batch.cancelJob(r -> r.jobId(e.batchId()).reason(BatchStates.CANCEL_REASON));
             case STARTING, RUNNING -> batch.terminateJob(r -> r.jobId(e.batchId()).reason(BatchStates.CANCEL_REASON));
             default -> {
-                return BatchStates.map(jobId, e.userId(), d);
+                return mapWithCost(jobId, e.userId(), d);
             }
         }
         return status(jobId);

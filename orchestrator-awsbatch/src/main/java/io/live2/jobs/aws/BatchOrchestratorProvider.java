@@ -89,7 +89,7 @@ public final class BatchOrchestratorProvider implements OrchestratorProvider {
         }
         var config = new BatchOrchestrator.Config(spot, onDemand, definition, artifactsUri, artifactsEndpoint, callbackUrl,
                 master, attempts, grace, stateDir == null ? null : Path.of(stateDir));
-        return new BatchOrchestrator(config, builder.build(), store, specJson, Clock.systemUTC());
+        return new BatchOrchestrator(config, builder.build(), store, specJson, Clock.systemUTC()).withCost(JobCost.from(settings));
     }
 
     static ArtifactStore openStore(URI uri, Map<String, String> storeSettings, AwsSettings aws) {

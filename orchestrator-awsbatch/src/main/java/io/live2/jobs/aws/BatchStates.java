@@ -75,6 +75,11 @@ public final class BatchStates {
 
     /** Maps a DescribeJobs job detail to the SPI's status. */
     public static io.live2.jobs.JobStatus map(String jobId, String userId, JobDetail d) {
+        return map(jobId, userId, d, null);
+    }
+
+    /** As {@link #map(String, String, JobDetail)}, with the job's estimated cost so far (USD, null when unknown). */
+    public static io.live2.jobs.JobStatus map(String jobId, String userId, JobDetail d, Double costUsd) {
         List<AttemptDetail> attempts = d.hasAttempts() ? d.attempts() : List.of();
         JobStatus batch = d.status();
         String statusReason = d.statusReason() == null ? "" : d.statusReason();
@@ -133,6 +138,6 @@ public final class BatchStates {
         Instant updated = history.stream().map(Transition::at).filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(created);
         return new io.live2.jobs.JobStatus(jobId, userId, state, attempt, JobProgress.NONE, created,
                 state == JobState.QUEUED && attempts.isEmpty() ? null : started, terminal ? stopped : null, updated, cause,
-                null, List.copyOf(history));
+                costUsd, List.copyOf(history));
     }
 }
