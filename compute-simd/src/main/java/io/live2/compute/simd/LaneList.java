@@ -35,6 +35,7 @@ import java.util.Arrays;
 final class LaneList {
     private static final VectorSpecies<Double> D = LjVectorKernel.D;
     private static final VectorSpecies<Integer> I = LjVectorKernel.I;
+    private static final IntVector IOTA = IntVector.zero(LjVectorKernel.I).addIndex(1);
     private static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(D.length() * 32));
     private final ParticleState s;
     private final Topology topology;
@@ -111,9 +112,9 @@ final class LaneList {
         allPairs = cellsX < 3 || cellsY < 3;
         int cells = allPairs ? 1 : cellsX * cellsY;
         cellStart = new int[cells + 1];
-        cellAtoms = new int[s.n];
-        cellX = new float[s.n];
-        cellY = new float[s.n];
+        cellAtoms = new int[s.n + lanes];
+        cellX = new float[s.n + lanes];
+        cellY = new float[s.n + lanes];
         // |x − (float) x| ≤ ulp/2 per coordinate of the candidate: widen the radius by more than √2 of that
         double widen = 2 * Math.ulp((float) Math.max(boxX, boxY));
         scanReach2 = (reach + widen) * (reach + widen) * (1 + 1e-9);
@@ -343,23 +344,18 @@ final class LaneList {
         DoubleVector r2max = DoubleVector.broadcast(D, scanReach2);
         DoubleVector vx = DoubleVector.broadcast(D, xi);
         DoubleVector vy = DoubleVector.broadcast(D, yi);
-        int k = from;
-        for (int full = to - lanes; k <= full; k += lanes) {
+        IntVector end = IntVector.broadcast(I, to);
+        // whole vectors only: lanes at or past `to` read the next cell's atoms (or the arrays' L-entry padding)
+        // and are masked off, so no scalar tail with its unpredictable trip count
+        for (int k = from; k < to; k += lanes) {
             DoubleVector dx = vx.sub((DoubleVector) FloatVector.fromArray(F, px, k).convertShape(VectorOperators.F2D, D, 0));
             DoubleVector dy = vy.sub((DoubleVector) FloatVector.fromArray(F, py, k).convertShape(VectorOperators.F2D, D, 0));
             IntVector j = IntVector.fromArray(I, atoms, k);
             VectorMask<Integer> keep = dx.mul(dx).add(dy.mul(dy)).compare(VectorOperators.LT, r2max).cast(I)
-                    .and(j.compare(VectorOperators.NE, i));
+                    .and(j.compare(VectorOperators.NE, i))
+                    .and(IOTA.add(k).compare(VectorOperators.LT, end));
             j.compress(keep).intoArray(cand, c);
             c += keep.trueCount();
-        }
-        double r2s = scanReach2;
-        for (; k < to; k++) {
-            int j = atoms[k];
-            double dx = xi - px[k];
-            double dy = yi - py[k];
-            cand[c] = j;
-            c += (j != i) & (dx * dx + dy * dy < r2s) ? 1 : 0;
         }
         return c;
     }
