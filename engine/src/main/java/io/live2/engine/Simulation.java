@@ -66,6 +66,7 @@ public final class Simulation implements AutoCloseable {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Long resumedFrom;
     private long step;
+    /** Energies of the last full force evaluation, or null when forces were evaluated without them since. */
     private Energies energies;
     private volatile boolean stopRequested;
 
@@ -176,11 +177,11 @@ public final class Simulation implements AutoCloseable {
     }
 
     public double potentialEnergy() {
-        return energies.potential();
+        return energies().potential();
     }
 
     public double totalEnergy() {
-        return kineticEnergy() + energies.potential();
+        return kineticEnergy() + energies().potential();
     }
 
     public double temperature() {
@@ -189,7 +190,7 @@ public final class Simulation implements AutoCloseable {
 
     /** Instantaneous 2-D pressure P = (2K + W) / (2A), kJ/mol/nm². */
     public double pressure() {
-        return (2.0 * kineticEnergy() + energies.virial()) / (2.0 * state.boxX() * state.boxY());
+        return (2.0 * kineticEnergy() + energies().virial()) / (2.0 * state.boxX() * state.boxY());
     }
 
     /** A deep copy of the current state, safe to keep. */
@@ -270,7 +271,9 @@ public final class Simulation implements AutoCloseable {
         } else {
             backend.drift(dt);
         }
-        energies = backend.computeForces();
+        // the step needs forces only; energies are evaluated when something reads them (progress, output, results)
+        backend.computeForcesOnly();
+        energies = null;
         backend.kick(half);
     }
 
@@ -296,7 +299,7 @@ public final class Simulation implements AutoCloseable {
         }
         ledger.temperatureSum += temperature();
         ledger.temperatureSamples++;
-        if (!Double.isFinite(energies.potential())) {
+        if (energies != null && !Double.isFinite(energies.potential())) {
             throw new SimulationFailedException("the simulation became unstable at step " + step
                     + " (non-finite energy); reduce timestep or temperature");
         }
@@ -339,6 +342,17 @@ public final class Simulation implements AutoCloseable {
         ledger.energyInjected += totalEnergy() - before;
     }
 
+    /**
+     * The energies at the current positions: a full evaluation when the last step computed forces only. It rewrites
+     * the same forces (forces depend on positions and bonds alone), so calling it never changes the trajectory.
+     */
+    private Energies energies() {
+        if (energies == null) {
+            energies = backend.computeForces();
+        }
+        return energies;
+    }
+
     /** True when this step writes a snapshot, trajectory frame or checkpoint (the host arrays must be current). */
     private boolean hostNeedsState(SimulationConfig.Output out) {
         if (out == null) {
@@ -352,6 +366,10 @@ public final class Simulation implements AutoCloseable {
     }
 
     private void emitProgress(long startNanos, long startStep) {
+        if (!Double.isFinite(energies().potential())) {
+            throw new SimulationFailedException("the simulation became unstable at step " + step
+                    + " (non-finite energy); reduce timestep or temperature");
+        }
         if (observers.isEmpty()) {
             return;
         }

@@ -8,8 +8,12 @@ import io.live2.compute.ComputeBackendProvider;
  * jdk.incubator.vector in the boot layer ({@code --add-modules jdk.incubator.vector}; ./live passes it).
  */
 public final class SimdBackendProvider implements ComputeBackendProvider {
-    /** Preferred over "cpu" (10) by {@code backend: auto}: it is faster in docs/benchmarks.md's measurements. */
-    static final int PRIORITY = 20;
+    /**
+     * Below "cpu" (10), so {@code backend: auto} does not pick it: it is the fastest backend on the one-type LJ fluid
+     * (docs/benchmarks.md), but on multi-type molecular systems (the chemistry presets) its kernels currently run the
+     * Vector API's non-intrinsified fallback and are about 10× slower than "cpu". Ask for it with --backend simd.
+     */
+    static final int PRIORITY = 8;
 
     @Override
     public String name() {
