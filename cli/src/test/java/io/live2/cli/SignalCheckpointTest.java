@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reported progress, which it does on stderr; no sleeping or timing is involved.
  */
 class SignalCheckpointTest {
-    private static final String STEPS = "6000";
+    private static final String STEPS = "20000";
 
     private static List<String> command(Path out, String... extra) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -36,7 +36,7 @@ class SignalCheckpointTest {
 
     private static String[] runArgs() {
         return new String[] {"run", "--preset", "miller-urey", "--particles", "300", "--steps", STEPS, "--seed", "21",
-                "--snapshot-every", "3000", "--checkpoint-every", "100000"};
+                "--snapshot-every", "10000", "--checkpoint-every", "100000"};
     }
 
     @Test

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class WorkerCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long STEPS = 6000;
+    private static final long STEPS = 20000; // seconds of work: the SIGTERM always lands mid-run
     private static final String SPEC = """
             {"version": 1, "job_id": "spot-1", "user_id": "alice", "environment": "dev",
              "simulation": {"preset": "miller-urey", "particles": 300, "steps": %d, "seed": 21,

@@ -123,7 +123,8 @@ class LocalOrchestratorTest {
                     progressing.countDown();
                 }
             });
-            o.submit(spec("first", LONG.formatted(4000)));
+            // long enough (seconds) that closing on its first progress report always catches it running
+            o.submit(spec("first", LONG.formatted(60_000)));
             o.submit(spec("second", TINY.formatted(2)));
             assertTrue(progressing.await(60, TimeUnit.SECONDS));
         }
