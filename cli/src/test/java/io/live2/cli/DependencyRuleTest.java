@@ -32,8 +32,9 @@ class DependencyRuleTest {
     @Test
     void computeSpiDependsOnlyOnCoreModel() {
         // compute-spi is io.live2.compute and its built-in io.live2.compute.cpu; backend modules are siblings
-        classes().that().resideInAnyPackage("io.live2.compute", "io.live2.compute.cpu..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.live2.model..", "io.live2.compute", "io.live2.compute.cpu..")
+        classes().that().resideInAnyPackage("io.live2.compute", "io.live2.compute.kernels..", "io.live2.compute.cpu..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.live2.model..", "io.live2.compute",
+                        "io.live2.compute.kernels..", "io.live2.compute.cpu..")
                 .check(classes);
     }
 
@@ -121,7 +122,8 @@ class DependencyRuleTest {
 
     @Test
     void pureModulesNeverTouchAdapterLibraries() {
-        noClasses().that().resideInAnyPackage("io.live2.model..", "io.live2.compute", "io.live2.compute.cpu..", "io.live2.engine..")
+        noClasses().that().resideInAnyPackage("io.live2.model..", "io.live2.compute", "io.live2.compute.kernels..",
+                        "io.live2.compute.cpu..", "io.live2.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.helidon..", "software.amazon..", "com.stripe..",
                         "org.redisson..", "java.sql..", "javax.sql..", "org.openscience..", "org.jgrapht..", "org.jocl..", "com.aparapi..",
                         "picocli..", "me.tongfei..", "com.google.inject..")

@@ -1,7 +1,9 @@
 package io.live2.compute.simd;
 
+import io.live2.compute.kernels.Blocks;
 import io.live2.model.ForceField;
 import io.live2.model.ParticleState;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;

@@ -1,5 +1,6 @@
 package io.live2.compute.cpu;
 
+import io.live2.compute.kernels.AtomSums;
 import io.live2.model.ForceField;
 import io.live2.model.ParticleState;
 

@@ -1,5 +1,7 @@
 package io.live2.compute.cpu;
 
+import io.live2.compute.kernels.Blocks;
+import io.live2.compute.kernels.WorkerPool;
 import io.live2.model.ParticleState;
 import io.live2.model.Topology;
 

@@ -1,4 +1,4 @@
-package io.live2.compute.cpu;
+package io.live2.compute.kernels;
 
 import io.live2.model.ForceField;
 import io.live2.model.ParticleState;
@@ -9,12 +9,12 @@ import io.live2.model.random.Purpose;
  * Per-atom integrator updates over a slot range [from, to). Both CPU backends call these exact loops (the
  * threaded one per block), so their trajectories stay bit-identical.
  */
-final class Integrators {
+public final class Integrators {
     private Integrators() {
     }
 
     /** v += (f/m)·dt. */
-    static void kick(ParticleState s, double[] invMass, double dt, int from, int to) {
+    public static void kick(ParticleState s, double[] invMass, double dt, int from, int to) {
         double[] vx = s.vx;
         double[] vy = s.vy;
         double[] fx = s.fx;
@@ -28,7 +28,7 @@ final class Integrators {
     }
 
     /** x += v·dt, wrapped into [0, box). */
-    static void drift(ParticleState s, double dt, int from, int to) {
+    public static void drift(ParticleState s, double dt, int from, int to) {
         double bx = s.boxX();
         double by = s.boxY();
         double[] x = s.x;
@@ -42,7 +42,7 @@ final class Integrators {
     }
 
     /** Langevin O-step with noise keyed by (seed, step, atom id, LANGEVIN): independent of who computes it. */
-    static void thermostat(ParticleState s, double[] mass, double c1, double kT, Philox rng, long step, int from, int to) {
+    public static void thermostat(ParticleState s, double[] mass, double c1, double kT, Philox rng, long step, int from, int to) {
         double noise = 1.0 - c1 * c1;
         for (int i = from; i < to; i++) {
             double sd = Math.sqrt(noise * kT / mass[s.type[i]]);
@@ -53,7 +53,7 @@ final class Integrators {
     }
 
     /** Kinetic energy of the slots in [from, to), summed in ascending order. */
-    static double kineticEnergy(ParticleState s, double[] mass, int from, int to) {
+    public static double kineticEnergy(ParticleState s, double[] mass, int from, int to) {
         double k = 0;
         for (int i = from; i < to; i++) {
             k += 0.5 * mass[s.type[i]] * (s.vx[i] * s.vx[i] + s.vy[i] * s.vy[i]);

@@ -1,4 +1,4 @@
-package io.live2.compute.cpu;
+package io.live2.compute.kernels;
 
 import io.live2.model.ForceField;
 import io.live2.model.MorseParams;
@@ -11,9 +11,9 @@ import io.live2.model.Topology;
  * own side of every term (gather, never scatter), so atoms are independent and any thread split gives the
  * same bytes. Shared by all CPU backends; the finite-difference tests check it.
  */
-final class BondedTerms {
+public final class BondedTerms {
     /** Most distinct 1-3 partners an atom can have: SLOTS bonds, each to an atom with SLOTS - 1 other bonds. */
-    static final int MAX_ONE_THREE = Topology.SLOTS * (Topology.SLOTS - 1);
+    public static final int MAX_ONE_THREE = Topology.SLOTS * (Topology.SLOTS - 1);
 
     private BondedTerms() {
     }
@@ -23,7 +23,7 @@ final class BondedTerms {
      *
      * @param scratch at least {@link #MAX_ONE_THREE} ints, reused by the caller's thread
      */
-    static void accumulate(int i, ParticleState s, Topology t, ForceField ff, int[] scratch, AtomSums sums) {
+    public static void accumulate(int i, ParticleState s, Topology t, ForceField ff, int[] scratch, AtomSums sums) {
         int degree = t.degree(i);
         if (degree == 0) {
             return;
@@ -73,7 +73,7 @@ final class BondedTerms {
      * Writes atom i's distinct 1-3 partners (share a bonded neighbour, not bonded to i themselves) into out in
      * ascending order; a pair reached through two common neighbours appears once. Returns how many.
      */
-    static int oneThreePartners(int i, Topology t, int[] out) {
+    public static int oneThreePartners(int i, Topology t, int[] out) {
         int count = 0;
         int degree = t.degree(i);
         for (int a = 0; a < degree; a++) {

@@ -1,20 +1,17 @@
-package io.live2.compute.simd;
+package io.live2.compute.kernels;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Copy of io.live2.compute.cpu.WorkerPool (package-private there; this module cannot see it). Keep the
- * arithmetic identical: the simd backend's bit-identity with "reference" and "cpu" depends on it.
- *
- * <p>A fixed set of threads that run the blocks of one task at a time. The calling thread works too, so a pool
+ * A fixed set of threads that run the blocks of one task at a time. The calling thread works too, so a pool
  * for T threads starts T − 1 daemon threads (none for T = 1, where everything runs inline). Blocks are claimed
  * dynamically; results never depend on which thread ran a block because every block writes only its own
  * atoms and its own partial sums. A round allocates nothing.
  */
-final class WorkerPool implements AutoCloseable {
+public final class WorkerPool implements AutoCloseable {
     /** One block of work; worker is 0..threads-1 and selects that thread's scratch buffers. */
-    interface BlockTask {
+    public interface BlockTask {
         void run(int block, int worker);
     }
 
@@ -28,7 +25,7 @@ final class WorkerPool implements AutoCloseable {
     private volatile Thread caller;
     private volatile Throwable failure;
 
-    WorkerPool(int threads, String name) {
+    public WorkerPool(int threads, String name) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
@@ -40,12 +37,12 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
-    int threads() {
+    public int threads() {
         return workers.length + 1;
     }
 
     /** Runs task on blocks 0..count-1 and returns when all are done; rethrows the first failure. */
-    void run(BlockTask t, int count) {
+    public void run(BlockTask t, int count) {
         if (closed) {
             throw new IllegalStateException("backend is closed");
         }
