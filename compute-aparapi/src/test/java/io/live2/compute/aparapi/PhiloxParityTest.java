@@ -1,5 +1,7 @@
 package io.live2.compute.aparapi;
 
+import io.live2.compute.cpu.TestSystems;
+
 import io.live2.compute.NeighborSettings;
 import io.live2.model.ParticleState;
 import io.live2.model.Topology;

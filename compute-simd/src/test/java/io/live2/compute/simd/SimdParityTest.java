@@ -1,5 +1,7 @@
 package io.live2.compute.simd;
 
+import io.live2.compute.cpu.TestSystems;
+
 import io.live2.compute.Backends;
 import io.live2.compute.ComputeBackend;
 import io.live2.compute.Energies;

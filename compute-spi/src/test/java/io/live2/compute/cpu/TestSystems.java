@@ -12,18 +12,19 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Small random systems of real elements (H, C, N, O from the built-in database) for the backend tests:
+ * Small random systems of real elements (H, C, N, O from the built-in database) for the backend tests (shared
+ * with the other backend modules through compute-spi's test jar):
  * some bent H-X-H fragments (bonds at about r_e, angles small enough that the soft 1-3 repulsion acts) and
  * free atoms, placed without close overlaps between fragments.
  */
-final class TestSystems {
-    static final PhysicsDatabase DB = PhysicsDatabase.builtIn();
-    static final List<String> SYMBOLS = List.of("H", "C", "N", "O");
-    static final ForceField FF = new ForceField(
+public final class TestSystems {
+    public static final PhysicsDatabase DB = PhysicsDatabase.builtIn();
+    public static final List<String> SYMBOLS = List.of("H", "C", "N", "O");
+    public static final ForceField FF = new ForceField(
             SYMBOLS.stream().map(s -> ParticleType.of(DB.element(s))).toList(), BondRule.fromDatabase(DB), 2.5);
 
-    record System(ParticleState state, Topology topology, ForceField ff) {
-        System copy() {
+    public record System(ParticleState state, Topology topology, ForceField ff) {
+        public System copy() {
             return new System(state.copy(), topology.copy(), ff);
         }
     }
@@ -31,7 +32,7 @@ final class TestSystems {
     private TestSystems() {
     }
 
-    static int type(String symbol) {
+    public static int type(String symbol) {
         return SYMBOLS.indexOf(symbol);
     }
 
@@ -40,7 +41,7 @@ final class TestSystems {
      * @param fragments how many H-X-H fragments (3 atoms each) among them
      * @param box       square box side, nm
      */
-    static System random(long seed, int atoms, int fragments, double box) {
+    public static System random(long seed, int atoms, int fragments, double box) {
         SplittableRandom rnd = new SplittableRandom(seed);
         ParticleState s = new ParticleState(atoms, box, box);
         Topology t = new Topology(atoms);
