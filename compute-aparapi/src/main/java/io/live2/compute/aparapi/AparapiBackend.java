@@ -5,6 +5,7 @@ import io.live2.compute.ComputeBackend;
 import io.live2.compute.Energies;
 import io.live2.compute.NeighborSettings;
 import io.live2.compute.PairVisitor;
+import io.live2.compute.kernels.BondedTerms;
 import io.live2.model.ForceField;
 import io.live2.model.MorseParams;
 import io.live2.model.ParticleState;
@@ -275,37 +276,12 @@ public final class AparapiBackend implements ComputeBackend {
                 kk.morseRe[slot] = (float) m.reNm();
                 kk.morseA[slot] = (float) m.aPerNm();
             }
-            int c = oneThreePartners(i, t, scratch);
+            int c = BondedTerms.oneThreePartners(i, t, scratch);
             kk.count13[i] = c;
             System.arraycopy(scratch, 0, kk.partner13, i * MdKernel.MAX13, c);
         }
         kk.put(kk.bondCount).put(kk.bondPartner).put(kk.morseDepth).put(kk.morseRe).put(kk.morseA)
                 .put(kk.count13).put(kk.partner13);
-    }
-
-    /** Distinct atoms sharing a bonded neighbour with i and not bonded to it, ascending (as BondedTerms). */
-    static int oneThreePartners(int i, Topology t, int[] out) {
-        int count = 0;
-        for (int a = 0; a < t.degree(i); a++) {
-            int p = t.partner(i, a);
-            for (int b = 0; b < t.degree(p); b++) {
-                int q = t.partner(p, b);
-                if (q == i || t.bondOrder(i, q) != 0) {
-                    continue;
-                }
-                int m = count;
-                while (m > 0 && out[m - 1] > q) {
-                    m--;
-                }
-                if (m > 0 && out[m - 1] == q) {
-                    continue;
-                }
-                System.arraycopy(out, m, out, m + 1, count - m);
-                out[m] = q;
-                count++;
-            }
-        }
-        return count;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.live2.compute.ComputeBackend;
 import io.live2.compute.Energies;
 import io.live2.compute.NeighborSettings;
 import io.live2.compute.PairVisitor;
+import io.live2.compute.kernels.BondedTerms;
 import io.live2.model.ForceField;
 import io.live2.model.MorseParams;
 import io.live2.model.ParticleState;
@@ -299,7 +300,7 @@ public final class OpenClBackend implements ComputeBackend {
                 bp[k * n + i] = j;
                 bo[k * n + i] = o;
             }
-            int c = oneThreePartners(i, topology, scratch);
+            int c = BondedTerms.oneThreePartners(i, topology, scratch);
             cc[i] = c;
             for (int k = 0; k < c; k++) {
                 cp[k * n + i] = scratch[k];
@@ -310,32 +311,6 @@ public final class OpenClBackend implements ComputeBackend {
         write(bondOrder, bo);
         write(c13Count, cc);
         write(c13Partner, cp);
-    }
-
-    /** Atom i's distinct 1-3 partners in ascending order (as the CPU BondedTerms). */
-    static int oneThreePartners(int i, Topology t, int[] out) {
-        int count = 0;
-        int degree = t.degree(i);
-        for (int a = 0; a < degree; a++) {
-            int p = t.partner(i, a);
-            for (int b = 0; b < t.degree(p); b++) {
-                int q = t.partner(p, b);
-                if (q == i || t.bondOrder(i, q) != 0) {
-                    continue;
-                }
-                int k = count;
-                while (k > 0 && out[k - 1] > q) {
-                    k--;
-                }
-                if (k > 0 && out[k - 1] == q) {
-                    continue;
-                }
-                System.arraycopy(out, k, out, k + 1, count - k);
-                out[k] = q;
-                count++;
-            }
-        }
-        return count;
     }
 
     @Override
