@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JobRunnerTest {
-    static final String SIM = "{\"preset\": \"miller-urey\", \"particles\": 150, \"steps\": 3000, \"seed\": 5,"
+    // seconds of work, so that stopping at the first progress report always lands mid-run
+    static final String SIM = "{\"preset\": \"miller-urey\", \"particles\": 150, \"steps\": 30000, \"seed\": 5,"
             + " \"output\": {\"snapshot_every\": 1000, \"trajectory_every\": 500}}";
 
     static JobSpec spec(String id, String sim, long maxRuntime) {
@@ -46,7 +47,7 @@ class JobRunnerTest {
             JobStatus first = holder[0].run();
             assertEquals(JobState.INTERRUPTED, first.state());
             assertEquals("test interruption", first.failureCause());
-            assertTrue(first.progress().step() < 3000, "stopped mid-run at " + first.progress().step());
+            assertTrue(first.progress().step() < 30000, "stopped mid-run at " + first.progress().step());
             assertTrue(!store.list(cut.artifactPrefix() + "checkpoints/").isEmpty());
 
             JobStatus second = new JobRunner(cut, store, tmp.resolve("w3"), null, null, Clock.systemUTC()).run();
@@ -54,7 +55,7 @@ class JobRunnerTest {
             assertEquals(2, second.attempt());
             assertEquals(List.of(JobState.QUEUED, JobState.RUNNING, JobState.INTERRUPTED, JobState.RUNNING, JobState.SUCCEEDED),
                     second.history().stream().map(JobStatus.Transition::to).toList());
-            String last = "snapshots/snapshot_000003000.json";
+            String last = "snapshots/snapshot_000030000.json";
             assertArrayEquals(bytes(store, whole.artifactPrefix() + last), bytes(store, cut.artifactPrefix() + last));
             assertArrayEquals(bytes(store, whole.artifactPrefix() + "trajectory.xyz"), bytes(store, cut.artifactPrefix() + "trajectory.xyz"));
             JobStatus stored = JobStatusJson.parse(new String(bytes(store, cut.artifactPrefix() + "status.json")));
@@ -66,7 +67,7 @@ class JobRunnerTest {
 
     @Test
     void runtimeLimitCheckpointsAndFails(@TempDir Path tmp) throws Exception {
-        String longSim = SIM.replace("\"steps\": 3000", "\"steps\": 100000000");
+        String longSim = SIM.replace("\"steps\": 30000", "\"steps\": 100000000");
         try (FileSystemArtifactStore store = new FileSystemArtifactStore(tmp.resolve("store"))) {
             JobSpec spec = spec("limited", longSim, 1);
             JobStatus s = new JobRunner(spec, store, tmp.resolve("w"), null, null, Clock.systemUTC()).run();
