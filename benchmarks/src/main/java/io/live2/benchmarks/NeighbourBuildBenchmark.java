@@ -1,8 +1,9 @@
 package io.live2.benchmarks;
 
+import io.live2.compute.Backends;
+import io.live2.compute.ComputeBackend;
 import io.live2.compute.LjSystem;
 import io.live2.compute.NeighborSettings;
-import io.live2.compute.cpu.ThreadedBackend;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One neighbour-list build of the threaded backend (cell binning, sorted full lists) on the lj-fluid system.
+ * One neighbour-list build (cell binning and the lists; on the device backends including the kernel launches
+ * and the wait for them) on the lj-fluid system, per backend, through {@link ComputeBackend#rebuildNeighbourList()}.
  * The atoms are first moved off the lattice by 200 NVE steps so the cells are filled as in a fluid.
  */
 @State(Scope.Benchmark)
@@ -33,15 +35,18 @@ public class NeighbourBuildBenchmark {
     @Param({"1000", "10000", "100000"})
     public int atoms;
 
+    @Param({"cpu", "simd", "opencl", "aparapi"})
+    public String backend;
+
     @Param({"1", "2"})
     public int threads;
 
-    private ThreadedBackend compute;
+    private ComputeBackend compute;
 
     @Setup(Level.Trial)
     public void setUp() {
         LjSystem system = LjSystem.lattice(atoms, 0.7, 2.5, 1.0, 87287);
-        compute = new ThreadedBackend(threads);
+        compute = Backends.create(backend, threads);
         compute.bind(system.state(), system.topology(), system.forceField(), new NeighborSettings(0.3));
         compute.computeForces();
         for (int step = 0; step < 200; step++) {

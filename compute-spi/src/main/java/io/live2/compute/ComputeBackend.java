@@ -80,6 +80,14 @@ public interface ComputeBackend extends AutoCloseable {
     default void pushState() {
     }
 
+    /**
+     * Builds the neighbour list now, whether or not it is stale, and returns when it is built: for benchmarks
+     * (NeighbourBuildBenchmark) and diagnostics. Backends without a list (the all-pairs "reference") refuse.
+     */
+    default void rebuildNeighbourList() {
+        throw new UnsupportedOperationException("backend '" + name() + "' has no neighbour list to rebuild");
+    }
+
     /** How many times the neighbour list has been built (for diagnostics and benchmarks). */
     long neighbourBuilds();
 
