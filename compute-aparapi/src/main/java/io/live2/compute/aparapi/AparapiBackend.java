@@ -19,8 +19,9 @@ import java.util.Objects;
  * "aparapi": neighbour search, forces and integration as Aparapi kernels ({@link MdKernel}) on an OpenCL device,
  * in float32 structure-of-arrays form. The state lives on the device between steps: the kernel runs in explicit
  * mode and arrays cross the bus only in {@link #bind}, {@link #pullState()}, {@link #pushState()} and
- * {@link #topologyChanged()}; each step otherwise moves only the per-chunk partial sums (energies, kinetic
- * energy, the "moved beyond skin/2" flags) and, on a neighbour-list rebuild, the per-atom list lengths.
+ * {@link #topologyChanged()}; each step otherwise moves only the per-chunk "moved beyond skin/2" flags, the
+ * per-chunk energy partials when energies are wanted ({@link #computeForces()}, not {@link #computeForcesOnly()}),
+ * the kinetic-energy partials when asked for, and, on a neighbour-list rebuild, the per-atom list lengths.
  *
  * <p>Semantics follow the reference backend: for each atom its LJ partners in ascending index order, then its
  * Morse bonds in slot order, then its soft 1-3 partners ascending (gather, no scatter, so no atomics and no
@@ -215,6 +216,22 @@ public final class AparapiBackend implements ComputeBackend {
             vir += kk.pVir[g];
         }
         return new Energies(lj, bonds, r13, vir);
+    }
+
+    /**
+     * The same forces as {@link #computeForces()} without the energy reduction pass and its read-back. What still
+     * crosses the bus each step: the per-chunk "moved" flags (n/64 ints; the rebuild decision is taken on the host)
+     * and, on a rebuild, the per-atom list lengths; and Aparapi's {@code execute} waits for each kernel.
+     */
+    @Override
+    public void computeForcesOnly() {
+        bound();
+        if (n == 0) {
+            return;
+        }
+        ensureList();
+        run(MdKernel.OP_FORCES, n);
+        hostCurrent = false;
     }
 
     private void ensureList() {

@@ -36,9 +36,15 @@ import static org.jocl.CL.CL_TRUE;
  *   <li>{@link #pullState()} downloads x, y, vx, vy, fx, fy when a kernel changed them since the last pull;</li>
  *   <li>{@link #pushState()} uploads each of x, y, vx, vy only if its float image differs from what the device has;</li>
  *   <li>{@link #topologyChanged()} re-uploads the bond and 1-3 lists (built on the host) and forces a list rebuild;</li>
- *   <li>every step reads back the work-group partial energy sums and a 3-int status word (one small read, which the
- *       SPI's {@code Energies computeForces()} requires); the rebuild decision itself never leaves the device.</li>
+ *   <li>{@link #computeForcesOnly()} (the engine's ordinary step) only enqueues kernels: no read-back, no
+ *       clFinish. The rebuild decision never leaves the device, and a neighbour list that would overflow its
+ *       capacity does not need the host either: the build keeps the atom's true count and the force kernel scans
+ *       that atom's cells instead (the same forces). The host reads the 3-int status word (builds, largest count)
+ *       only when it synchronises anyway ({@link #computeForces()}, {@link #pullState()}, {@link #kineticEnergy()})
+ *       or every {@value #SYNC_EVERY} force-only evaluations, and then grows the list for the next builds;</li>
+ *   <li>{@link #computeForces()} (energies wanted) also reads 4 floats per work-group of {@value #WG} atoms.</li>
  * </ul>
+ * The force kernel is {@link ForceKernel#LIST} or the local-memory {@link ForceKernel#TILED} one (see there).
  * Reactive checks ({@link #forEachPairWithin}) run on the host, exactly (double, i &lt; j ascending) on the pulled
  * positions with a host cell list.
  *
@@ -56,6 +62,15 @@ public final class OpenClBackend implements ComputeBackend {
     static final int SCAN_WG = 256;
     static final int MORSE_STRIDE = PhysicsDatabase.MAX_ORDER + 1;
     static final int MAX_13 = Topology.SLOTS * (Topology.SLOTS - 1);
+    /** Work-group size of the tiled force kernel (two warps, one wavefront). */
+    static final int TILE_WG = 64;
+    /** Atoms the tiled force kernel stages in local memory per work-group (16 B each: 16 KB). */
+    static final int TILE_CAP = 1024;
+    /**
+     * Force-only evaluations between status reads when nothing else synchronises: bounds how far the host runs ahead
+     * of the device and how long an overflowing list stays on the slower cell-scan path.
+     */
+    static final int SYNC_EVERY = 64;
 
     private final OpenClDevice.Choice device;
     private final cl_context context;
@@ -70,6 +85,11 @@ public final class OpenClBackend implements ComputeBackend {
     private final cl_kernel kBuild;
     private final cl_kernel kFinish;
     private final cl_kernel kForces;
+    private final cl_kernel kSortPositions;
+    private final cl_kernel kTiled;
+    private final cl_kernel kReduceEnergy;
+    private final ForceKernel forceKernel;
+    private final int tileCap;
     private final cl_kernel kKick;
     private final cl_kernel kDrift;
     private final cl_kernel kThermostat;
@@ -91,12 +111,16 @@ public final class OpenClBackend implements ComputeBackend {
     private int ncell;
     private int groups;
     private int maxNbr;
+    /** The tiled kernel is in use for this binding (requested, and at least 3 x 3 cells). */
+    private boolean tiled;
+    private int strip;
+    private int stripsPerRow;
 
     private cl_mem x, y, vx, vy, fx, fy, x0, y0, type, id;
     private cl_mem cell, cellCount, cellStart, cellCursor, cellAtoms, nbrCount, nbr;
     private cl_mem bondCount, bondPartner, bondOrder, c13Count, c13Partner;
     private cl_mem c12, c6, cut2, shift, r13, morseD, morseRe, morseA, invMass, mass;
-    private cl_mem status, partialE, partialK;
+    private cl_mem status, partialE, partialK, eAtom, xs, ys, ts;
 
     /** Float images of what the device holds for x, y, vx, vy (as of the last pull or push). */
     private float[] hx, hy, hvx, hvy;
@@ -108,17 +132,34 @@ public final class OpenClBackend implements ComputeBackend {
     private boolean deviceAhead;
     private double kineticCache = Double.NaN;
     private long builds;
+    /** Force-only evaluations since the last status read. */
+    private int sinceSync;
+    /** Times a build overflowed the neighbour list and the host grew it. */
+    private long listGrowths;
 
+    /** The force kernel of {@link ForceKernel#defaultFor}: tiled on a GPU, the neighbour list elsewhere. */
     public OpenClBackend() {
+        this(null, TILE_CAP);
+    }
+
+    /** A chosen force kernel (null: the default for the device). */
+    public OpenClBackend(ForceKernel forceKernel) {
+        this(forceKernel, TILE_CAP);
+    }
+
+    /** Tests: a small tileCap makes the tiled kernel take its global-memory fallback. */
+    OpenClBackend(ForceKernel forceKernel, int tileCap) {
         device = OpenClDevice.choice();
         if (device == null) {
             throw new IllegalStateException("OpenCL is not usable here: " + OpenClDevice.unavailableReason());
         }
+        this.forceKernel = forceKernel != null ? forceKernel : ForceKernel.defaultFor(device.gpu());
+        this.tileCap = tileCap;
         CL.setExceptionsEnabled(true);
         context = OpenClDevice.context(device);
         queue = createQueue();
         String options = "-DWG=" + WG + " -DSCAN_WG=" + SCAN_WG + " -DMORSE_STRIDE=" + MORSE_STRIDE
-                + " -DK13=" + (float) ForceField.K13 + "f";
+                + " -DK13=" + (float) ForceField.K13 + "f -DTILE_WG=" + TILE_WG + " -DTILE_CAP=" + tileCap;
         program = OpenClDevice.build(context, device, OpenClDevice.kernelSource(), options);
         kCheck = CL.clCreateKernel(program, "check_displacement", null);
         kClear = CL.clCreateKernel(program, "clear_cells", null);
@@ -129,6 +170,9 @@ public final class OpenClBackend implements ComputeBackend {
         kBuild = CL.clCreateKernel(program, "build_list", null);
         kFinish = CL.clCreateKernel(program, "finish_build", null);
         kForces = CL.clCreateKernel(program, "forces", null);
+        kSortPositions = CL.clCreateKernel(program, "sort_positions", null);
+        kTiled = CL.clCreateKernel(program, "forces_tiled", null);
+        kReduceEnergy = CL.clCreateKernel(program, "reduce_energy", null);
         kKick = CL.clCreateKernel(program, "kick", null);
         kDrift = CL.clCreateKernel(program, "drift", null);
         kThermostat = CL.clCreateKernel(program, "thermostat", null);
@@ -145,6 +189,16 @@ public final class OpenClBackend implements ComputeBackend {
     /** The device this backend runs on, e.g. "pthread-... (Portable Computing Language, not a GPU)". */
     public String deviceDescription() {
         return device.describe();
+    }
+
+    /** The force kernel asked for; {@link #tiledInUse()} says whether this binding could use it. */
+    public ForceKernel forceKernel() {
+        return forceKernel;
+    }
+
+    /** The tiled kernel runs for the bound system (it needs at least 3 x 3 cells; smaller boxes use the list). */
+    public boolean tiledInUse() {
+        return tiled;
     }
 
     @Override
@@ -190,6 +244,13 @@ public final class OpenClBackend implements ComputeBackend {
         groups = Math.max(1, (n + WG - 1) / WG);
         double density = n / (state.boxX() * state.boxY());
         maxNbr = (int) Math.min(Math.max(n, 1), Math.ceil(1.5 * Math.PI * reach * reach * density) + 16);
+        tiled = forceKernel == ForceKernel.TILED && ncx >= 3 && ncy >= 3;
+        if (tiled) {
+            // strips of about TILE_WG atoms; at most ncx - 2 cells so the staged block has no cell twice
+            double perCell = (double) n / ncell;
+            strip = (int) Math.max(1, Math.min(ncx - 2, Math.round(TILE_WG / Math.max(perCell, 1e-9))));
+            stripsPerRow = (ncx + strip - 1) / strip;
+        }
 
         x = floats(n);
         y = floats(n);
@@ -207,7 +268,11 @@ public final class OpenClBackend implements ComputeBackend {
         cellCursor = ints(ncell);
         cellAtoms = ints(n);
         nbrCount = ints(n);
-        nbr = ints((long) n * maxNbr);
+        nbr = ints(tiled ? 1 : (long) n * maxNbr); // the tiled kernel needs no neighbour list
+        xs = floats(tiled ? n : 1);
+        ys = floats(tiled ? n : 1);
+        ts = ints(tiled ? n : 1);
+        eAtom = floats(4L * n);
         bondCount = ints(n);
         bondPartner = ints((long) n * Topology.SLOTS);
         bondOrder = ints((long) n * Topology.SLOTS);
@@ -274,6 +339,7 @@ public final class OpenClBackend implements ComputeBackend {
         statusHost[2] = 0;
         write(status, statusHost);
         builds = 0;
+        sinceSync = 0;
         // the host arrays are double; the device holds their float images: the next pull makes the host agree
         deviceAhead = true;
         kineticCache = Double.NaN;
@@ -319,24 +385,10 @@ public final class OpenClBackend implements ComputeBackend {
         if (n == 0) {
             return new Energies(0, 0, 0, 0);
         }
-        while (true) {
-            enqueueForces();
-            CL.clEnqueueReadBuffer(queue, status, CL_TRUE, 0, 3L * Sizeof.cl_int, Pointer.to(statusHost), 0, null, null);
-            CL.clEnqueueReadBuffer(queue, partialE, CL_TRUE, 0, 4L * groups * Sizeof.cl_float, Pointer.to(eParts), 0, null, null);
-            CL.clFinish(queue);
-            builds = statusHost[1];
-            deviceAhead = true;
-            if (statusHost[2] <= maxNbr) {
-                break;
-            }
-            // the last build overflowed the list: grow it and rebuild (forces depend only on positions)
-            CL.clReleaseMemObject(nbr);
-            buffers.remove(nbr);
-            maxNbr = Math.min(n, statusHost[2] + 16);
-            nbr = ints((long) n * maxNbr);
-            statusHost[0] = 1;
-            write(status, statusHost);
-        }
+        enqueueForces(true);
+        CL.clEnqueueReadBuffer(queue, partialE, CL_TRUE, 0, 4L * groups * Sizeof.cl_float, Pointer.to(eParts), 0, null, null);
+        deviceAhead = true;
+        syncStatus();
         double lj = 0;
         double bonds = 0;
         double r13s = 0;
@@ -350,13 +402,74 @@ public final class OpenClBackend implements ComputeBackend {
         return new Energies(lj, bonds, r13s, vir);
     }
 
-    private void enqueueForces() {
+    /** Enqueues the step's kernels and returns: nothing is read back, the host does not wait for the device. */
+    @Override
+    public void computeForcesOnly() {
+        bound();
+        if (n == 0) {
+            return;
+        }
+        enqueueForces(false);
+        deviceAhead = true;
+        if (++sinceSync >= SYNC_EVERY) {
+            syncStatus();
+        } else {
+            CL.clFlush(queue); // submit now so that the device works while the host enqueues the next kernels
+        }
+    }
+
+    /**
+     * Reads the status word (waits for the queue): the build count, and the largest neighbour count of the last
+     * build. When that exceeded the list capacity, the overflowing atoms' forces came from the cell scan (correct,
+     * slower): the list grows and the next evaluation rebuilds it.
+     */
+    private void syncStatus() {
+        CL.clEnqueueReadBuffer(queue, status, CL_TRUE, 0, 3L * Sizeof.cl_int, Pointer.to(statusHost), 0, null, null);
+        builds = statusHost[1];
+        sinceSync = 0;
+        if (!tiled && statusHost[2] > maxNbr) {
+            listGrowths++;
+            resizeList(Math.min(n, statusHost[2] + statusHost[2] / 4 + 16));
+        }
+    }
+
+    /** Reallocates the neighbour list for max partners per atom and flags a rebuild (the old list is gone). */
+    private void resizeList(int max) {
+        CL.clReleaseMemObject(nbr);
+        buffers.remove(nbr);
+        maxNbr = max;
+        nbr = ints((long) n * maxNbr);
+        statusHost[0] = 1;
+        CL.clEnqueueWriteBuffer(queue, status, CL_TRUE, 0, Sizeof.cl_int, Pointer.to(statusHost), 0, null, null);
+    }
+
+    /** Tests: the neighbour-list capacity per atom now. */
+    int neighbourCapacity() {
+        return maxNbr;
+    }
+
+    /** Tests: shrink (or grow) the neighbour list to force overflows; the next evaluation rebuilds. */
+    void neighbourCapacity(int max) {
+        bound();
+        if (tiled) {
+            throw new IllegalStateException("the tiled force kernel has no neighbour list");
+        }
+        CL.clFinish(queue);
+        resizeList(Math.max(1, max));
+    }
+
+    /** Tests: how many times an overflowing build made the host grow the list. */
+    long listGrowths() {
+        return listGrowths;
+    }
+
+    private void enqueueForces(boolean energies) {
         long atoms = roundUp(n);
         args(kCheck, n, bx, by, halfSkin2, x, y, x0, y0, status);
         run(kCheck, atoms, WG);
         args(kClear, ncell, cellCount, status);
         run(kClear, roundUp(ncell), WG);
-        args(kBin, n, ncx, ncy, bx, by, x, y, cell, cellCount, status);
+        args(kBin, n, ncx, ncy, bx, by, x, y, cell, cellCount, x0, y0, status);
         run(kBin, atoms, WG);
         args(kScan, ncell, cellCount, cellStart, cellCursor, status);
         run(kScan, SCAN_WG, SCAN_WG);
@@ -364,14 +477,31 @@ public final class OpenClBackend implements ComputeBackend {
         run(kFill, atoms, WG);
         args(kSort, ncell, cellStart, cellAtoms, status);
         run(kSort, roundUp(ncell), WG);
-        args(kBuild, n, ncx, ncy, bx, by, reach2, x, y, cell, cellStart, cellAtoms, bondCount, bondPartner,
-                c13Count, c13Partner, nbrCount, nbr, maxNbr, x0, y0, status);
-        run(kBuild, atoms, WG);
+        if (!tiled) {
+            args(kBuild, n, ncx, ncy, bx, by, reach2, x, y, cell, cellStart, cellAtoms, bondCount, bondPartner,
+                    c13Count, c13Partner, nbrCount, nbr, maxNbr, status);
+            run(kBuild, atoms, WG);
+        }
         args(kFinish, status);
         run(kFinish, 1, 1);
-        args(kForces, n, nt, bx, by, x, y, type, nbrCount, nbr, c12, c6, cut2, shift, r13, morseD, morseRe, morseA,
-                bondCount, bondPartner, bondOrder, c13Count, c13Partner, fx, fy, partialE);
-        run(kForces, atoms, WG);
+        int want = energies ? 1 : 0;
+        if (tiled) {
+            args(kSortPositions, n, cellAtoms, x, y, type, xs, ys, ts);
+            run(kSortPositions, atoms, WG);
+            args(kTiled, n, nt, bx, by, ncx, ncy, strip, stripsPerRow, xs, ys, ts, x, y, type, cell, cellStart,
+                    cellAtoms, c12, c6, cut2, shift, r13, morseD, morseRe, morseA, bondCount, bondPartner, bondOrder,
+                    c13Count, c13Partner, fx, fy, want, eAtom);
+            run(kTiled, (long) stripsPerRow * ncy * TILE_WG, TILE_WG);
+        } else {
+            args(kForces, n, nt, bx, by, ncx, ncy, x, y, type, nbrCount, nbr, maxNbr, cell, cellStart, cellAtoms,
+                    c12, c6, cut2, shift, r13, morseD, morseRe, morseA, bondCount, bondPartner, bondOrder, c13Count,
+                    c13Partner, fx, fy, want, eAtom);
+            run(kForces, atoms, WG);
+        }
+        if (energies) {
+            args(kReduceEnergy, n, eAtom, partialE);
+            run(kReduceEnergy, atoms, WG);
+        }
     }
 
     @Override
@@ -428,6 +558,7 @@ public final class OpenClBackend implements ComputeBackend {
             args(kKinetic, n, type, mass, vx, vy, partialK);
             run(kKinetic, roundUp(n), WG);
             CL.clEnqueueReadBuffer(queue, partialK, CL_TRUE, 0, (long) groups * Sizeof.cl_float, Pointer.to(kParts), 0, null, null);
+            syncStatus(); // the queue is drained anyway: 12 more bytes
             double k = 0;
             for (int g = 0; g < groups; g++) {
                 k += kParts[g];
@@ -468,7 +599,7 @@ public final class OpenClBackend implements ComputeBackend {
         CL.clEnqueueReadBuffer(queue, vy, CL_TRUE, 0, (long) n * Sizeof.cl_float, Pointer.to(hvy), 0, null, null);
         CL.clEnqueueReadBuffer(queue, fx, CL_TRUE, 0, (long) n * Sizeof.cl_float, Pointer.to(hfx), 0, null, null);
         CL.clEnqueueReadBuffer(queue, fy, CL_TRUE, 0, (long) n * Sizeof.cl_float, Pointer.to(hfy), 0, null, null);
-        CL.clFinish(queue);
+        syncStatus();
         ParticleState s = state;
         for (int i = 0; i < n; i++) {
             s.x[i] = hx[i];
@@ -599,14 +730,17 @@ public final class OpenClBackend implements ComputeBackend {
 
     @Override
     public long neighbourBuilds() {
+        if (state != null && n > 0 && sinceSync > 0) {
+            syncStatus(); // the count lives on the device; read it only when asked
+        }
         return builds;
     }
 
     @Override
     public void close() {
         releaseBuffers();
-        for (cl_kernel k : List.of(kCheck, kClear, kBin, kScan, kFill, kSort, kBuild, kFinish, kForces, kKick, kDrift,
-                kThermostat, kKinetic, kPhilox)) {
+        for (cl_kernel k : List.of(kCheck, kClear, kBin, kScan, kFill, kSort, kBuild, kFinish, kForces, kSortPositions,
+                kTiled, kReduceEnergy, kKick, kDrift, kThermostat, kKinetic, kPhilox)) {
             CL.clReleaseKernel(k);
         }
         CL.clReleaseProgram(program);

@@ -3,14 +3,21 @@
  *
  * Build-time constants (set by the host): WG (work-group size of per-atom kernels and reductions, a power of
  * two), SCAN_WG (work-group size of the single-group prefix scan), MORSE_STRIDE (orders per type pair, 1 + max
- * order), MAX_BONDS, MAX_13, K13 (soft 1-3 repulsion strength).
+ * order), K13 (soft 1-3 repulsion strength), TILE_WG and TILE_CAP (work-group size and local-memory capacity, in
+ * atoms, of forces_tiled).
  *
  * Layout: per-atom arrays are indexed [i]; per-atom lists (neighbours, bond partners, 1-3 partners) are stored
  * slot-major, [slot * n + i], so that neighbouring work-items read neighbouring addresses (coalesced).
  *
  * status[0]: rebuild flag (set by check_displacement or the host, cleared by finish_build);
- * status[1]: neighbour-list builds so far; status[2]: the largest neighbour count seen in the last build (the host
- * grows the list when it exceeds the capacity).
+ * status[1]: neighbour-list builds so far; status[2]: the largest neighbour count seen in the last build. An atom
+ * whose list would exceed the capacity keeps its true count in nbr_count and the force kernel scans its cells
+ * directly (same order, so the same forces); the host reads status[2] only when it synchronises anyway and grows
+ * the list for the next builds.
+ *
+ * Two force kernels: `forces` (one work-item per atom over its neighbour list) and `forces_tiled` (one work-group
+ * per strip of cells, the 3 x (strip + 2) cell block staged in __local memory from cell-sorted copies of x, y and
+ * type, no neighbour list). Both add each atom's pair terms in the same order (cell rows, cells, ascending index).
  *
  * Determinism: no kernel sums floats in an order that depends on scheduling. Forces are gathered per atom in
  * the neighbour-list order, which is a pure function of the positions (cells scanned in a fixed order, atoms in a
@@ -64,9 +71,11 @@ __kernel void clear_cells(int ncell, __global int* cell_count, __global int* sta
     }
 }
 
+/* Bins atom i and remembers its position at this build (the displacement check compares against it). */
 __kernel void bin_count(int n, int ncx, int ncy, float bx, float by,
                         __global const float* x, __global const float* y,
-                        __global int* cell, __global int* cell_count, __global const int* status) {
+                        __global int* cell, __global int* cell_count,
+                        __global float* x0, __global float* y0, __global const int* status) {
     if (status[ST_REBUILD] == 0) {
         return;
     }
@@ -74,9 +83,13 @@ __kernel void bin_count(int n, int ncx, int ncy, float bx, float by,
     if (i >= n) {
         return;
     }
-    int c = cell_of(x[i], y[i], ncx, ncy, bx, by);
+    float xi = x[i];
+    float yi = y[i];
+    int c = cell_of(xi, yi, ncx, ncy, bx, by);
     cell[i] = c;
     atomic_inc(&cell_count[c]);
+    x0[i] = xi;
+    y0[i] = yi;
 }
 
 /* Exclusive prefix sum of the cell counts by one work-group of SCAN_WG items (each scans a contiguous chunk). */
@@ -176,8 +189,7 @@ __kernel void build_list(int n, int ncx, int ncy, float bx, float by, float reac
                          __global const int* cell_start, __global const int* cell_atoms,
                          __global const int* bond_count, __global const int* bond_partner,
                          __global const int* c13_count, __global const int* c13_partner,
-                         __global int* nbr_count, __global int* nbr, int max_nbr,
-                         __global float* x0, __global float* y0, __global int* status) {
+                         __global int* nbr_count, __global int* nbr, int max_nbr, __global int* status) {
     if (status[ST_REBUILD] == 0) {
         return;
     }
@@ -221,10 +233,8 @@ __kernel void build_list(int n, int ncx, int ncy, float bx, float by, float reac
             }
         }
     }
-    nbr_count[i] = min(cnt, max_nbr);
+    nbr_count[i] = cnt; /* > max_nbr: overflow, the force kernel scans the cells for this atom */
     atomic_max(&status[ST_NEED], cnt);
-    x0[i] = xi;
-    y0[i] = yi;
 }
 
 __kernel void finish_build(__global int* status) {
@@ -236,34 +246,147 @@ __kernel void finish_build(__global int* status) {
 
 /* ---------------------------------------------------------------- forces */
 
+/* acc = (fx, fy, LJ energy, virial) of one atom; energies and virial are counted in full here and halved on output. */
+inline float4 lj_add(float4 acc, float dx, float dy, float r2, float c12p, float c6p, float shiftp) {
+    float ir2 = 1.0f / r2;
+    float ir6 = ir2 * ir2 * ir2;
+    float f = (12.0f * c12p * ir6 - 6.0f * c6p) * ir6 * ir2;
+    acc.x += f * dx;
+    acc.y += f * dy;
+    acc.z += (c12p * ir6 - c6p) * ir6 - shiftp;
+    acc.w += f * r2;
+    return acc;
+}
+
 /*
- * Gathers atom i's force: shifted LJ over its neighbour list, then Morse over its bonds (ascending partner
- * order), then the soft 1-3 repulsion (ascending partner order), like the CPU BondedTerms. Each atom adds half of
- * each pair energy and virial; the work-group reduces them with a fixed tree into partial[4 * group + q].
+ * LJ of atom i over its cells, straight from global memory: the 3x3 block of cells of the last build, scanned in
+ * build_list's order, every non-excluded j within its cutoff. The cells of the last build hold every partner
+ * within the cutoff now (cells are at least cutoff + skin wide and no atom moved more than skin/2 since), so this
+ * gives the forces the full neighbour list would give. Used for atoms whose list overflowed and for tiles whose
+ * block does not fit in local memory.
  */
-__kernel void forces(int n, int nt, float bx, float by,
+inline float4 lj_scan(float4 acc, int i, float xi, float yi, int row, int n, int ncx, int ncy, float bx, float by,
+                      __global const float* x, __global const float* y, __global const int* type,
+                      __global const int* cell, __global const int* cell_start, __global const int* cell_atoms,
+                      __global const float* c12, __global const float* c6, __global const float* cut2,
+                      __global const float* shift, int nb, int n13,
+                      __global const int* bond_partner, __global const int* c13_partner) {
+    int c = cell[i];
+    int cx = c % ncx;
+    int cy = c / ncx;
+    int xs = ncx < 3 ? 0 : cx - 1 + ncx;
+    int xn = ncx < 3 ? ncx : 3;
+    int ys = ncy < 3 ? 0 : cy - 1 + ncy;
+    int yn = ncy < 3 ? ncy : 3;
+    bool excl = nb > 0 || n13 > 0;
+    for (int b = 0; b < yn; b++) {
+        int ccy = (ys + b) % ncy;
+        for (int a = 0; a < xn; a++) {
+            int cc = ccy * ncx + (xs + a) % ncx;
+            int to = cell_start[cc + 1];
+            for (int k = cell_start[cc]; k < to; k++) {
+                int j = cell_atoms[k];
+                if (j == i) {
+                    continue;
+                }
+                float dx = min_image(xi - x[j], bx);
+                float dy = min_image(yi - y[j], by);
+                float r2 = dx * dx + dy * dy;
+                int p = row + type[j];
+                if (r2 < cut2[p] && !(excl && excluded(i, j, n, nb, n13, bond_partner, c13_partner))) {
+                    acc = lj_add(acc, dx, dy, r2, c12[p], c6[p], shift[p]);
+                }
+            }
+        }
+    }
+    return acc;
+}
+
+/*
+ * Morse over atom i's bonds (slot order), then the soft 1-3 repulsion (ascending partner order), like the CPU
+ * BondedTerms. Adds to acc (fx, fy, -, virial); eb = (bond energy, 1-3 energy).
+ */
+inline float4 bonded_add(float4 acc, float2* eb, int i, float xi, float yi, int row, int n, float bx, float by,
+                         __global const float* x, __global const float* y, __global const int* type,
+                         __global const float* r13, __global const float* morse_d, __global const float* morse_re,
+                         __global const float* morse_a, int nb, __global const int* bond_partner,
+                         __global const int* bond_order, int n13, __global const int* c13_partner) {
+    for (int k = 0; k < nb; k++) {
+        int j = bond_partner[k * n + i];
+        int m = (row + type[j]) * MORSE_STRIDE + bond_order[k * n + i];
+        float dx = min_image(xi - x[j], bx);
+        float dy = min_image(yi - y[j], by);
+        float r2 = dx * dx + dy * dy;
+        float r = sqrt(r2);
+        float d = morse_d[m];
+        float a = morse_a[m];
+        float e = exp(-a * (r - morse_re[m]));
+        float s = 1.0f - e;
+        float f = -2.0f * d * a * s * e / r;
+        acc.x += f * dx;
+        acc.y += f * dy;
+        (*eb).x += d * (s * s - 1.0f);
+        acc.w += f * r2;
+    }
+    for (int k = 0; k < n13; k++) {
+        int j = c13_partner[k * n + i];
+        float dx = min_image(xi - x[j], bx);
+        float dy = min_image(yi - y[j], by);
+        float r2 = dx * dx + dy * dy;
+        float r = sqrt(r2);
+        float rc = r13[row + type[j]];
+        if (r < rc) {
+            float s = 1.0f - r / rc;
+            float f = 2.0f * K13 * s / rc / r;
+            acc.x += f * dx;
+            acc.y += f * dy;
+            (*eb).y += K13 * s * s;
+            acc.w += f * r2;
+        }
+    }
+    return acc;
+}
+
+/* Writes atom i's force and, on energy steps, its half pair energies and virial (slot-major, q * n + i). */
+inline void store_atom(int i, int n, float4 acc, float2 eb, __global float* fx, __global float* fy,
+                       int want_energy, __global float* eatom) {
+    fx[i] = acc.x;
+    fy[i] = acc.y;
+    if (want_energy) {
+        eatom[i] = 0.5f * acc.z;
+        eatom[n + i] = 0.5f * eb.x;
+        eatom[2 * n + i] = 0.5f * eb.y;
+        eatom[3 * n + i] = 0.5f * acc.w;
+    }
+}
+
+/*
+ * Gathers atom i's force (one work-item per atom, no atomics): shifted LJ over its neighbour list (or over its
+ * cells when the list overflowed), then the bonded terms. Coalesced: list slot k of atoms i, i+1, ... are adjacent.
+ */
+__kernel void forces(int n, int nt, float bx, float by, int ncx, int ncy,
                      __global const float* x, __global const float* y, __global const int* type,
-                     __global const int* nbr_count, __global const int* nbr,
+                     __global const int* nbr_count, __global const int* nbr, int max_nbr,
+                     __global const int* cell, __global const int* cell_start, __global const int* cell_atoms,
                      __global const float* c12, __global const float* c6, __global const float* cut2,
                      __global const float* shift, __global const float* r13,
                      __global const float* morse_d, __global const float* morse_re, __global const float* morse_a,
                      __global const int* bond_count, __global const int* bond_partner, __global const int* bond_order,
                      __global const int* c13_count, __global const int* c13_partner,
-                     __global float* fx, __global float* fy, __global float* partial) {
-    __local float red[4 * WG];
+                     __global float* fx, __global float* fy, int want_energy, __global float* eatom) {
     int i = get_global_id(0);
-    int lid = get_local_id(0);
-    float fxi = 0.0f;
-    float fyi = 0.0f;
-    float elj = 0.0f;
-    float ebond = 0.0f;
-    float e13 = 0.0f;
-    float vir = 0.0f;
-    if (i < n) {
-        float xi = x[i];
-        float yi = y[i];
-        int row = type[i] * nt;
-        int cnt = nbr_count[i];
+    if (i >= n) {
+        return;
+    }
+    float xi = x[i];
+    float yi = y[i];
+    int row = type[i] * nt;
+    int nb = bond_count[i];
+    int n13 = c13_count[i];
+    float4 acc = (float4) (0.0f);
+    float2 eb = (float2) (0.0f);
+    int cnt = nbr_count[i];
+    if (cnt <= max_nbr) {
         for (int k = 0; k < cnt; k++) {
             int j = nbr[k * n + i];
             float dx = min_image(xi - x[j], bx);
@@ -271,57 +394,152 @@ __kernel void forces(int n, int nt, float bx, float by,
             float r2 = dx * dx + dy * dy;
             int p = row + type[j];
             if (r2 < cut2[p]) {
-                float ir2 = 1.0f / r2;
-                float ir6 = ir2 * ir2 * ir2;
-                float f = (12.0f * c12[p] * ir6 - 6.0f * c6[p]) * ir6 * ir2;
-                fxi += f * dx;
-                fyi += f * dy;
-                elj += (c12[p] * ir6 - c6[p]) * ir6 - shift[p];
-                vir += f * r2;
+                acc = lj_add(acc, dx, dy, r2, c12[p], c6[p], shift[p]);
             }
         }
-        int nb = bond_count[i];
-        for (int k = 0; k < nb; k++) {
-            int j = bond_partner[k * n + i];
-            int m = (row + type[j]) * MORSE_STRIDE + bond_order[k * n + i];
-            float dx = min_image(xi - x[j], bx);
-            float dy = min_image(yi - y[j], by);
-            float r2 = dx * dx + dy * dy;
-            float r = sqrt(r2);
-            float d = morse_d[m];
-            float a = morse_a[m];
-            float e = exp(-a * (r - morse_re[m]));
-            float s = 1.0f - e;
-            float f = -2.0f * d * a * s * e / r;
-            fxi += f * dx;
-            fyi += f * dy;
-            ebond += d * (s * s - 1.0f);
-            vir += f * r2;
-        }
-        int n13 = c13_count[i];
-        for (int k = 0; k < n13; k++) {
-            int j = c13_partner[k * n + i];
-            float dx = min_image(xi - x[j], bx);
-            float dy = min_image(yi - y[j], by);
-            float r2 = dx * dx + dy * dy;
-            float r = sqrt(r2);
-            float rc = r13[row + type[j]];
-            if (r < rc) {
-                float s = 1.0f - r / rc;
-                float f = 2.0f * K13 * s / rc / r;
-                fxi += f * dx;
-                fyi += f * dy;
-                e13 += K13 * s * s;
-                vir += f * r2;
-            }
-        }
-        fx[i] = fxi;
-        fy[i] = fyi;
+    } else {
+        acc = lj_scan(acc, i, xi, yi, row, n, ncx, ncy, bx, by, x, y, type, cell, cell_start, cell_atoms,
+                      c12, c6, cut2, shift, nb, n13, bond_partner, c13_partner);
     }
-    red[lid] = 0.5f * elj;
-    red[WG + lid] = 0.5f * ebond;
-    red[2 * WG + lid] = 0.5f * e13;
-    red[3 * WG + lid] = 0.5f * vir;
+    acc = bonded_add(acc, &eb, i, xi, yi, row, n, bx, by, x, y, type, r13, morse_d, morse_re, morse_a,
+                     nb, bond_partner, bond_order, n13, c13_partner);
+    store_atom(i, n, acc, eb, fx, fy, want_energy, eatom);
+}
+
+/* Cell-sorted copies of x, y, type (slot k holds atom cell_atoms[k]), so that forces_tiled loads whole cell rows
+ * with contiguous, coalesced reads. One gather per atom per step. */
+__kernel void sort_positions(int n, __global const int* cell_atoms, __global const float* x,
+                             __global const float* y, __global const int* type,
+                             __global float* xs, __global float* ys, __global int* ts) {
+    int k = get_global_id(0);
+    if (k >= n) {
+        return;
+    }
+    int a = cell_atoms[k];
+    xs[k] = x[a];
+    ys[k] = y[a];
+    ts[k] = type[a];
+}
+
+/*
+ * Local-memory tiled forces, no neighbour list. Work-group g (TILE_WG items) owns a strip of up to `strip`
+ * consecutive cells in cell row cy; its atoms are one contiguous range of the cell-sorted arrays. The group stages
+ * the 3 rows x (strip + 2) cells around the strip (9 contiguous ranges: left cell, middle cells, right cell of
+ * each row, with wrap-around) into __local memory with coalesced loads, once; then each work-item takes atoms of
+ * the strip and loops over the staged atoms of its own 3 x 3 cells (contiguous in local memory per row). Each
+ * staged atom is reused by every atom of the strip within reach of it (~3 cells' worth). Requires ncx, ncy >= 3
+ * and strip <= ncx - 2 (the host falls back to `forces` otherwise). A block of more than TILE_CAP atoms (a dense
+ * cluster) is not staged: the group then scans global memory (lj_scan), still correct.
+ */
+__kernel void forces_tiled(int n, int nt, float bx, float by, int ncx, int ncy, int strip, int strips_per_row,
+                           __global const float* xs, __global const float* ys, __global const int* ts,
+                           __global const float* x, __global const float* y, __global const int* type,
+                           __global const int* cell, __global const int* cell_start, __global const int* cell_atoms,
+                           __global const float* c12, __global const float* c6, __global const float* cut2,
+                           __global const float* shift, __global const float* r13,
+                           __global const float* morse_d, __global const float* morse_re,
+                           __global const float* morse_a, __global const int* bond_count,
+                           __global const int* bond_partner, __global const int* bond_order,
+                           __global const int* c13_count, __global const int* c13_partner,
+                           __global float* fx, __global float* fy, int want_energy, __global float* eatom) {
+    __local float lx[TILE_CAP];
+    __local float ly[TILE_CAP];
+    __local int lt[TILE_CAP];
+    __local int lj[TILE_CAP];
+    int g = get_group_id(0);
+    int lid = get_local_id(0);
+    int cy = g / strips_per_row;
+    int cx0 = (g % strips_per_row) * strip;
+    int cx1 = min(cx0 + strip, ncx);
+    int cl = cx0 == 0 ? ncx - 1 : cx0 - 1; /* left neighbour column (wraps) */
+    int cr = cx1 == ncx ? 0 : cx1;         /* right neighbour column (wraps) */
+
+    /* the 9 staged ranges, computed redundantly by every work-item (same addresses: broadcast loads) */
+    int gstart[9];
+    int glen[9];
+    int total = 0;
+    for (int r = 0; r < 3; r++) {
+        int rb = ((cy - 1 + r + ncy) % ncy) * ncx;
+        gstart[3 * r] = cell_start[rb + cl];
+        glen[3 * r] = cell_start[rb + cl + 1] - gstart[3 * r];
+        gstart[3 * r + 1] = cell_start[rb + cx0];
+        glen[3 * r + 1] = cell_start[rb + cx1] - gstart[3 * r + 1];
+        gstart[3 * r + 2] = cell_start[rb + cr];
+        glen[3 * r + 2] = cell_start[rb + cr + 1] - gstart[3 * r + 2];
+        total += glen[3 * r] + glen[3 * r + 1] + glen[3 * r + 2];
+    }
+    bool fits = total <= TILE_CAP; /* uniform over the group */
+    if (fits) {
+        int lo = 0;
+        for (int q = 0; q < 9; q++) {
+            for (int t = lid; t < glen[q]; t += TILE_WG) {
+                int src = gstart[q] + t;
+                lx[lo + t] = xs[src];
+                ly[lo + t] = ys[src];
+                lt[lo + t] = ts[src];
+                lj[lo + t] = cell_atoms[src];
+            }
+            lo += glen[q];
+        }
+    }
+    barrier(CLK_LOCAL_MEM_FENCE); /* reached by every work-item: no return above */
+
+    int a0 = cell_start[cy * ncx + cx0];
+    int a1 = cell_start[cy * ncx + cx1];
+    for (int s = a0 + lid; s < a1; s += TILE_WG) { /* no barrier inside: divergence is harmless */
+        int i = cell_atoms[s];
+        float xi = xs[s];
+        float yi = ys[s];
+        int row = ts[s] * nt;
+        int nb = bond_count[i];
+        int n13 = c13_count[i];
+        float4 acc = (float4) (0.0f);
+        float2 eb = (float2) (0.0f);
+        if (fits) {
+            bool excl = nb > 0 || n13 > 0;
+            int cxa = cell[i] % ncx; /* cx0 <= cxa < cx1 */
+            int rowbase = 0;
+            for (int r = 0; r < 3; r++) {
+                int rb = ((cy - 1 + r + ncy) % ncy) * ncx;
+                int mid = rowbase + glen[3 * r];
+                /* the window: cell cxa-1 (left cell or a middle cell), cxa, cxa+1 (a middle cell or the right cell) */
+                int from = cxa == cx0 ? rowbase : mid + cell_start[rb + cxa - 1] - gstart[3 * r + 1];
+                int to = cxa + 1 == cx1 ? mid + glen[3 * r + 1] + glen[3 * r + 2]
+                                        : mid + cell_start[rb + cxa + 2] - gstart[3 * r + 1];
+                for (int k = from; k < to; k++) {
+                    int j = lj[k];
+                    if (j == i) {
+                        continue;
+                    }
+                    float dx = min_image(xi - lx[k], bx);
+                    float dy = min_image(yi - ly[k], by);
+                    float r2 = dx * dx + dy * dy;
+                    int p = row + lt[k];
+                    if (r2 < cut2[p] && !(excl && excluded(i, j, n, nb, n13, bond_partner, c13_partner))) {
+                        acc = lj_add(acc, dx, dy, r2, c12[p], c6[p], shift[p]);
+                    }
+                }
+                rowbase = mid + glen[3 * r + 1] + glen[3 * r + 2];
+            }
+        } else {
+            acc = lj_scan(acc, i, xi, yi, row, n, ncx, ncy, bx, by, x, y, type, cell, cell_start, cell_atoms,
+                          c12, c6, cut2, shift, nb, n13, bond_partner, c13_partner);
+        }
+        acc = bonded_add(acc, &eb, i, xi, yi, row, n, bx, by, x, y, type, r13, morse_d, morse_re, morse_a,
+                         nb, bond_partner, bond_order, n13, c13_partner);
+        store_atom(i, n, acc, eb, fx, fy, want_energy, eatom);
+    }
+}
+
+/* Energy steps only: reduces the per-atom half energies with a fixed tree per work-group of WG atoms (by index,
+ * whichever force kernel wrote them) into partial[4 * group + q]; the host adds the group partials in order. */
+__kernel void reduce_energy(int n, __global const float* eatom, __global float* partial) {
+    __local float red[4 * WG];
+    int i = get_global_id(0);
+    int lid = get_local_id(0);
+    for (int q = 0; q < 4; q++) {
+        red[q * WG + lid] = i < n ? eatom[q * n + i] : 0.0f;
+    }
     barrier(CLK_LOCAL_MEM_FENCE);
     for (int s = WG / 2; s > 0; s >>= 1) {
         if (lid < s) {
@@ -333,11 +551,11 @@ __kernel void forces(int n, int nt, float bx, float by,
         barrier(CLK_LOCAL_MEM_FENCE);
     }
     if (lid == 0) {
-        int g = get_group_id(0);
-        partial[4 * g] = red[0];
-        partial[4 * g + 1] = red[WG];
-        partial[4 * g + 2] = red[2 * WG];
-        partial[4 * g + 3] = red[3 * WG];
+        int grp = get_group_id(0);
+        partial[4 * grp] = red[0];
+        partial[4 * grp + 1] = red[WG];
+        partial[4 * grp + 2] = red[2 * WG];
+        partial[4 * grp + 3] = red[3 * WG];
     }
 }
 
