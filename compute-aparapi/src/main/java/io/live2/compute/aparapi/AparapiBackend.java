@@ -234,6 +234,17 @@ public final class AparapiBackend implements ComputeBackend {
         hostCurrent = false;
     }
 
+    /** Builds the neighbour list now, moved atoms or not (Aparapi's execute waits for the kernels). */
+    @Override
+    public void rebuildNeighbourList() {
+        bound();
+        if (n == 0) {
+            return;
+        }
+        stale = true;
+        ensureList();
+    }
+
     private void ensureList() {
         MdKernel kk = k;
         boolean rebuild = stale;

@@ -5,6 +5,7 @@ import io.live2.compute.cpu.TestSystems;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -38,6 +39,29 @@ class ForcesOnlyTest {
             assertArrayEquals(fy, sys.state().fy);
             double w = RebindAndOverflowTest.worstForceDeviation(sys, a);
             assertTrue(w <= ForceParityTest.FORCE_TOL, "worst relative force deviation " + w);
+        }
+    }
+
+    /** rebuildNeighbourList (what NeighbourBuildBenchmark times) builds once per call and changes no force. */
+    @Test
+    void aForcedRebuildBuildsOnceAndLeavesTheForcesAlone() {
+        Aparapi.require();
+        TestSystems.System sys = TestSystems.random(32, 400, 60, 7.0);
+        try (AparapiBackend a = new AparapiBackend()) {
+            a.bind(sys.state(), sys.topology(), sys.ff(), new NeighborSettings(0.1));
+            a.computeForces();
+            a.pullState();
+            double[] fx = sys.state().fx.clone();
+            double[] fy = sys.state().fy.clone();
+            long before = a.neighbourBuilds();
+            a.rebuildNeighbourList();
+            a.rebuildNeighbourList();
+            assertEquals(before + 2, a.neighbourBuilds());
+            a.computeForces();
+            assertEquals(before + 2, a.neighbourBuilds(), "nothing moved: the forces reuse the rebuilt list");
+            a.pullState();
+            assertArrayEquals(fx, sys.state().fx);
+            assertArrayEquals(fy, sys.state().fy);
         }
     }
 }

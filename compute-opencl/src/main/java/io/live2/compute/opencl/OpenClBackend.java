@@ -464,6 +464,33 @@ public final class OpenClBackend implements ComputeBackend {
     }
 
     private void enqueueForces(boolean energies) {
+        enqueueListBuild();
+        long atoms = roundUp(n);
+        int want = energies ? 1 : 0;
+        if (tiled) {
+            args(kSortPositions, n, cellAtoms, x, y, type, xs, ys, ts);
+            run(kSortPositions, atoms, WG);
+            args(kTiled, n, nt, bx, by, ncx, ncy, strip, stripsPerRow, xs, ys, ts, x, y, type, cell, cellStart,
+                    cellAtoms, c12, c6, cut2, shift, r13, morseD, morseRe, morseA, bondCount, bondPartner, bondOrder,
+                    c13Count, c13Partner, fx, fy, want, eAtom);
+            run(kTiled, (long) stripsPerRow * ncy * TILE_WG, TILE_WG);
+        } else {
+            args(kForces, n, nt, bx, by, ncx, ncy, x, y, type, nbrCount, nbr, maxNbr, cell, cellStart, cellAtoms,
+                    c12, c6, cut2, shift, r13, morseD, morseRe, morseA, bondCount, bondPartner, bondOrder, c13Count,
+                    c13Partner, fx, fy, want, eAtom);
+            run(kForces, atoms, WG);
+        }
+        if (energies) {
+            args(kReduceEnergy, n, eAtom, partialE);
+            run(kReduceEnergy, atoms, WG);
+        }
+    }
+
+    /**
+     * The displacement check and the list build: cells, then (list kernel) the neighbour lists. Each build kernel
+     * returns at once on the device unless the check (or the host, through status[0]) asked for a rebuild.
+     */
+    private void enqueueListBuild() {
         long atoms = roundUp(n);
         args(kCheck, n, bx, by, halfSkin2, x, y, x0, y0, status);
         run(kCheck, atoms, WG);
@@ -484,24 +511,19 @@ public final class OpenClBackend implements ComputeBackend {
         }
         args(kFinish, status);
         run(kFinish, 1, 1);
-        int want = energies ? 1 : 0;
-        if (tiled) {
-            args(kSortPositions, n, cellAtoms, x, y, type, xs, ys, ts);
-            run(kSortPositions, atoms, WG);
-            args(kTiled, n, nt, bx, by, ncx, ncy, strip, stripsPerRow, xs, ys, ts, x, y, type, cell, cellStart,
-                    cellAtoms, c12, c6, cut2, shift, r13, morseD, morseRe, morseA, bondCount, bondPartner, bondOrder,
-                    c13Count, c13Partner, fx, fy, want, eAtom);
-            run(kTiled, (long) stripsPerRow * ncy * TILE_WG, TILE_WG);
-        } else {
-            args(kForces, n, nt, bx, by, ncx, ncy, x, y, type, nbrCount, nbr, maxNbr, cell, cellStart, cellAtoms,
-                    c12, c6, cut2, shift, r13, morseD, morseRe, morseA, bondCount, bondPartner, bondOrder, c13Count,
-                    c13Partner, fx, fy, want, eAtom);
-            run(kForces, atoms, WG);
+    }
+
+    /** Builds the neighbour list (or, for the tiled kernel, the cell bins) now and waits for the device. */
+    @Override
+    public void rebuildNeighbourList() {
+        bound();
+        if (n == 0) {
+            return;
         }
-        if (energies) {
-            args(kReduceEnergy, n, eAtom, partialE);
-            run(kReduceEnergy, atoms, WG);
-        }
+        statusHost[0] = 1;
+        CL.clEnqueueWriteBuffer(queue, status, CL_TRUE, 0, Sizeof.cl_int, Pointer.to(statusHost), 0, null, null);
+        enqueueListBuild();
+        syncStatus(); // waits for the build and reads its count
     }
 
     @Override
