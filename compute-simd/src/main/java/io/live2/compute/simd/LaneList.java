@@ -77,6 +77,13 @@ final class LaneList {
 
     /** Per block: the lane-major lists of its groups. */
     final int[][] lists;
+    /**
+     * Multi-type systems only (else null): per block, parallel to {@link #lists}, the force-field pair index
+     * type(i)·typeCount + type(j) of each entry, so the kernel loads it contiguously instead of gathering the
+     * partners' types every step. Types change only with a new force field, hence a new bind and a new list.
+     */
+    final int[][] pairs;
+    private final int typeCount;
     /** Per group: where its columns start in its block's array, and how many columns (its longest list). */
     final int[] groupOffset;
     final int[] groupLength;
@@ -91,13 +98,14 @@ final class LaneList {
     private final WorkerPool.BlockTask displacementTask = (b, w) -> checkDisplacement(b);
     private final WorkerPool.BlockTask buildTask = this::buildBlock;
 
-    LaneList(ParticleState s, Topology topology, double cutoff, double skin, int threads, int lanes) {
+    LaneList(ParticleState s, Topology topology, double cutoff, double skin, int threads, int lanes, int typeCount) {
         if (Blocks.SIZE % lanes != 0) {
             throw new IllegalArgumentException(lanes + " lanes do not divide the block size " + Blocks.SIZE);
         }
         this.s = s;
         this.topology = topology;
         this.lanes = lanes;
+        this.typeCount = typeCount;
         this.cutoff = cutoff;
         reach = cutoff + skin;
         // a hair wider than reach, as in the cpu backend's list: rounding can never drop a pair the kernel counts
@@ -131,10 +139,14 @@ final class LaneList {
         groupShortest = new int[groups];
         count = new int[groups * lanes];
         lists = new int[blocks][];
+        pairs = typeCount > 1 ? new int[blocks][] : null;
         double density = s.n / (boxX * boxY);
         int estimate = (int) Math.ceil(Math.PI * reach2 * density) + 2;
         for (int b = 0; b < blocks; b++) {
             lists[b] = new int[(Blocks.end(b, s.n) - Blocks.start(b)) * estimate + lanes];
+            if (pairs != null) {
+                pairs[b] = new int[lists[b].length];
+            }
         }
         laneBuffers = new int[threads][lanes * 16];
     }
@@ -290,9 +302,25 @@ final class LaneList {
                     out[o] = pad;
                 }
             }
+            if (pairs != null) {
+                fillPairs(b, out, base, pos, need);
+            }
             pos = need;
         }
         lists[b] = out;
+    }
+
+    /** The pair indices of the group at base, whose columns are out[from, to). */
+    private void fillPairs(int b, int[] out, int base, int from, int to) {
+        int[] p = pairs[b];
+        if (p.length < out.length) {
+            p = pairs[b] = Arrays.copyOf(p, out.length);
+        }
+        int[] type = s.type;
+        for (int o = from; o < to; o++) {
+            int i = Math.min(base + (o - from) % lanes, s.n - 1);
+            p[o] = type[i] * typeCount + type[out[o]];
+        }
     }
 
     private int fromAllPairs(int i, int[] cand, int c0) {

@@ -27,7 +27,6 @@ public final class SimdBackend implements ComputeBackend {
     private final WorkerPool pool;
     private final AtomSums[] sums;
     private final int[][] scratch;
-    private final int[][] typeScratch;
     private final double[][] laneOut;
     private final int lanes = LjVectorKernel.L;
 
@@ -62,7 +61,6 @@ public final class SimdBackend implements ComputeBackend {
         pool = new WorkerPool(threads, "live-simd");
         sums = new AtomSums[threads];
         scratch = new int[threads][BondedTerms.MAX_ONE_THREE];
-        typeScratch = new int[threads][2 * lanes];
         laneOut = new double[threads][4 * lanes];
         for (int t = 0; t < threads; t++) {
             sums[t] = new AtomSums();
@@ -85,10 +83,11 @@ public final class SimdBackend implements ComputeBackend {
     }
 
     /**
-     * Runs the vector kernels (list build, forces with and without energies, one- and two-type force fields) on a
-     * small private system until the JIT has compiled them, once per JVM, before the first bind. Until C2 has
-     * compiled it, Vector API code runs boxed in the interpreter, tens of times slower: measured on the 10,000-atom
-     * benchmark, about half of a 2,000-step loop went there. {@code -Dlive.simd.warmup=false} skips it.
+     * Runs the vector kernels (list build, forces with and without energies; the one-type kernel, the few-type
+     * kernel on permutes and the many-type kernel on gathers) on a small private system until the JIT has compiled
+     * them, once per JVM, before the first bind. Until C2 has compiled it, Vector API code runs its Java fallback,
+     * tens of times slower: measured on the 10,000-atom benchmark, about half of a 2,000-step loop went there.
+     * {@code -Dlive.simd.warmup=false} skips it.
      */
     private static void warmUpOnce() {
         if (warmedUp || !Boolean.parseBoolean(System.getProperty("live.simd.warmup", "true"))) {
@@ -96,9 +95,25 @@ public final class SimdBackend implements ComputeBackend {
         }
         warmedUp = true;
         io.live2.compute.LjSystem sys = io.live2.compute.LjSystem.lattice(1024, 0.7, 2.5, 1.0, 1);
+        warmUp(sys.state(), sys.topology(), sys.forceField(), 1500);
+        // the chemistry presets' kernels: as many types as the permute tables hold (H, C, N, O with 8 lanes), one more
+        int few = (int) Math.sqrt(2 * LjVectorKernel.L);
+        for (int types : new int[] {few, few + 1}) {
+            java.util.List<io.live2.model.ParticleType> table = new java.util.ArrayList<>();
+            for (int t = 0; t < types; t++) {
+                table.add(new io.live2.model.ParticleType("W" + t, null, 1.0, 0, 0.9 + 0.05 * t, 1.0, 1.0));
+            }
+            for (int i = 0; i < sys.state().n; i++) {
+                sys.state().type[i] = i % types;
+            }
+            warmUp(sys.state(), sys.topology(), new ForceField(table, (a, b, order) -> null, 2.5), 500);
+        }
+    }
+
+    private static void warmUp(ParticleState state, Topology topology, ForceField ff, int steps) {
         try (SimdBackend b = new SimdBackend(1)) {
-            b.bind(sys.state(), sys.topology(), sys.forceField(), new NeighborSettings(0.3));
-            for (int step = 0; step < 1500; step++) {
+            b.bind(state, topology, ff, new NeighborSettings(0.3));
+            for (int step = 0; step < steps; step++) {
                 b.kick(0.0025);
                 b.drift(0.005);
                 if (step % 3 == 0) {
@@ -122,7 +137,8 @@ public final class SimdBackend implements ComputeBackend {
             throw new IllegalArgumentException("topology has " + topology.size() + " atoms, state has " + state.n);
         }
         warmUpOnce();
-        LaneList newList = new LaneList(state, topology, forceField.maxCutoff(), settings.skin(), pool.threads(), lanes);
+        LaneList newList = new LaneList(state, topology, forceField.maxCutoff(), settings.skin(), pool.threads(), lanes,
+                forceField.typeCount());
         if (list != null) {
             previousBuilds += list.builds();
         }
@@ -168,7 +184,6 @@ public final class SimdBackend implements ComputeBackend {
         ParticleState s = state;
         AtomSums a = sums[worker];
         int[] buffer = scratch[worker];
-        int[] types = typeScratch[worker];
         double[] out = laneOut[worker];
         boolean withEnergies = wantEnergies;
         Topology t = topology;
@@ -180,7 +195,7 @@ public final class SimdBackend implements ComputeBackend {
         int start = Blocks.start(b);
         int end = Blocks.end(b, s.n);
         for (int base = start; base < end; base += L) {
-            kernel.group(base / L, withEnergies, out, types);
+            kernel.group(base / L, withEnergies, out);
             for (int l = 0, i = base; l < L && i < end; l++, i++) {
                 if (t.degree(i) == 0) {
                     s.fx[i] = out[l];
