@@ -1,6 +1,7 @@
 package io.live2.compute.simd;
 
 import io.live2.compute.kernels.Blocks;
+import io.live2.compute.kernels.PairsWithin;
 import io.live2.compute.kernels.WorkerPool;
 import io.live2.model.ParticleState;
 import io.live2.model.Topology;
@@ -190,8 +191,8 @@ final class LaneList {
         double[] y = s.y;
         boolean moved = false;
         for (int i = Blocks.start(b), end = Blocks.end(b, s.n); i < end; i++) {
-            double dx = minImage(x[i] - x0[i], boxX);
-            double dy = minImage(y[i] - y0[i], boxY);
+            double dx = PairsWithin.minImage(x[i] - x0[i], boxX);
+            double dy = PairsWithin.minImage(y[i] - y0[i], boxY);
             if (dx * dx + dy * dy > allowedMove2) {
                 moved = true;
                 break;
@@ -328,8 +329,8 @@ final class LaneList {
         double xi = s.x[i];
         double yi = s.y[i];
         for (int j = 0; j < s.n; j++) {
-            double dx = minImage(xi - s.x[j], boxX);
-            double dy = minImage(yi - s.y[j], boxY);
+            double dx = PairsWithin.minImage(xi - s.x[j], boxX);
+            double dy = PairsWithin.minImage(yi - s.y[j], boxY);
             cand[c] = j;
             c += (j != i) & (dx * dx + dy * dy < reach2) ? 1 : 0;
         }
@@ -417,16 +418,5 @@ final class LaneList {
             }
             dst[at + rank * lanes] = v;
         }
-    }
-
-    static double minImage(double d, double box) {
-        double half = 0.5 * box;
-        if (d > half) {
-            return d - box;
-        }
-        if (d < -half) {
-            return d + box;
-        }
-        return d;
     }
 }

@@ -8,23 +8,24 @@ import io.live2.compute.kernels.AtomSums;
 import io.live2.compute.kernels.BlockEnergies;
 import io.live2.compute.kernels.Blocks;
 import io.live2.compute.kernels.BondedTerms;
-import io.live2.compute.kernels.Integrators;
+import io.live2.compute.kernels.PooledIntegrator;
+import io.live2.compute.kernels.PairsWithin;
 import io.live2.compute.kernels.WorkerPool;
 import io.live2.model.ForceField;
 import io.live2.model.ParticleState;
 import io.live2.model.Topology;
-import io.live2.model.random.Philox;
 
 /**
  * "simd": the CPU backend with its LJ pair kernel on the JDK Vector API. Vectorised across atoms (lane l = atom
  * gL + l, see {@link LjVectorKernel}), each lane summing its own partners in ascending index order, then each atom's
  * bonded terms in the scalar code; energies are reduced over the fixed 1024-atom {@link Blocks} in block order.
  * Forces and energies are therefore bit-identical to "reference" and "cpu", and to any thread count. Work is split
- * over the same fixed blocks on a fixed thread pool; the integrator steps are the scalar loops of the other CPU
- * backends (same bytes). Atom slots are never permuted.
+ * over the same fixed blocks on a fixed thread pool; the integrator steps are those of "cpu" ({@link PooledIntegrator},
+ * same bytes). Atom slots are never permuted.
  */
 public final class SimdBackend implements ComputeBackend {
     private final WorkerPool pool;
+    private final PooledIntegrator integrator;
     private final AtomSums[] sums;
     private final int[][] scratch;
     private final double[][] laneOut;
@@ -37,28 +38,14 @@ public final class SimdBackend implements ComputeBackend {
     private LaneList list;
     private LjVectorKernel kernel;
     private BlockEnergies energies;
-    private double[] kineticPartials;
     private long previousBuilds;
     private boolean wantEnergies;
 
-    private double stepDt;
-    private double thermoC1;
-    private double thermoKT;
-    private long thermoStep;
-    private Philox thermoRng;
-
     private final WorkerPool.BlockTask forceTask = this::forceBlock;
-    private final WorkerPool.BlockTask kickTask = (b, w) ->
-            Integrators.kick(state, ff.invMassTable(), stepDt, Blocks.start(b), Blocks.end(b, state.n));
-    private final WorkerPool.BlockTask driftTask = (b, w) ->
-            Integrators.drift(state, stepDt, Blocks.start(b), Blocks.end(b, state.n));
-    private final WorkerPool.BlockTask thermostatTask = (b, w) -> Integrators.thermostat(state, ff.massTable(),
-            thermoC1, thermoKT, thermoRng, thermoStep, Blocks.start(b), Blocks.end(b, state.n));
-    private final WorkerPool.BlockTask kineticTask = (b, w) ->
-            kineticPartials[b] = Integrators.kineticEnergy(state, ff.massTable(), Blocks.start(b), Blocks.end(b, state.n));
 
     public SimdBackend(int threads) {
         pool = new WorkerPool(threads, "live-simd");
+        integrator = new PooledIntegrator(pool);
         sums = new AtomSums[threads];
         scratch = new int[threads][BondedTerms.MAX_ONE_THREE];
         laneOut = new double[threads][4 * lanes];
@@ -149,7 +136,7 @@ public final class SimdBackend implements ComputeBackend {
         this.list = newList;
         kernel = new LjVectorKernel(state, newList, forceField);
         energies = new BlockEnergies(state.n);
-        kineticPartials = new double[Blocks.count(state.n)];
+        integrator.bind(state, forceField);
     }
 
     private void bound() {
@@ -236,43 +223,31 @@ public final class SimdBackend implements ComputeBackend {
     @Override
     public void kick(double dt) {
         bound();
-        stepDt = dt;
-        pool.run(kickTask, Blocks.count(state.n));
+        integrator.kick(dt);
     }
 
     @Override
     public void drift(double dt) {
         bound();
-        stepDt = dt;
-        pool.run(driftTask, Blocks.count(state.n));
+        integrator.drift(dt);
     }
 
     @Override
     public void thermostat(double c1, double kT, long seed, long step) {
         bound();
-        thermoC1 = c1;
-        thermoKT = kT;
-        thermoStep = step;
-        thermoRng = new Philox(seed);
-        pool.run(thermostatTask, Blocks.count(state.n));
+        integrator.thermostat(c1, kT, seed, step);
     }
 
     @Override
     public double kineticEnergy() {
         bound();
-        int blocks = Blocks.count(state.n);
-        pool.run(kineticTask, blocks);
-        return Blocks.sum(kineticPartials, blocks);
+        return integrator.kineticEnergy();
     }
 
     @Override
     public void forEachPairWithin(double maxDistance, PairVisitor visitor) {
         bound();
-        double reach = ff.maxCutoff() + skin;
-        if (maxDistance > reach) {
-            throw new IllegalArgumentException("maxDistance " + maxDistance + " exceeds the neighbour-list reach "
-                    + reach + " (cutoff + skin)");
-        }
+        PairsWithin.requireWithinReach(maxDistance, ff.maxCutoff(), skin);
         list.ensureWithin(maxDistance, pool);
         ParticleState s = state;
         double max2 = maxDistance * maxDistance;
@@ -282,16 +257,7 @@ public final class SimdBackend implements ComputeBackend {
             int l = i - g * L;
             int[] cols = list.lists[i / Blocks.SIZE];
             for (int k = 0, o = list.groupOffset[g] + l, c = list.count[i]; k < c; k++, o += L) {
-                int j = cols[o];
-                if (j <= i) {
-                    continue;
-                }
-                double dx = LaneList.minImage(s.x[i] - s.x[j], s.boxX());
-                double dy = LaneList.minImage(s.y[i] - s.y[j], s.boxY());
-                double r2 = dx * dx + dy * dy;
-                if (r2 < max2) {
-                    visitor.visit(i, j, r2);
-                }
+                PairsWithin.visitIfCloser(s, i, cols[o], max2, visitor);
             }
         }
     }
