@@ -40,7 +40,7 @@ final class LjVectorKernel {
     private final double[] c6x6;
     private final double[] cut2;
     private final double[] shift;
-    /** Up to 2L type pairs: the tables padded to 2L entries, read into two vectors each ({@link #permutedForces}). */
+    /** Up to 2L type pairs: the tables padded to 2L entries, read into two vectors each ({@link #permuted}). */
     private final boolean permuted;
     private final double[] c12Padded;
     private final double[] c6Padded;
@@ -48,6 +48,11 @@ final class LjVectorKernel {
     private final double[] c6x6Padded;
     private final double[] cut2Padded;
     private final double[] shiftPadded;
+    /** Many types: per block, cut², 12·c12 and 6·c6 of each list entry (parallel to the list), and the build they are of. */
+    private final double[][] slotCut2s;
+    private final double[][] slotA12s;
+    private final double[][] slotA6s;
+    private final long[] slotsOfBuild;
 
     LjVectorKernel(ParticleState state, LaneList list, ForceField ff) {
         this.state = state;
@@ -70,6 +75,12 @@ final class LjVectorKernel {
         c6x6Padded = Arrays.copyOf(c6x6, 2 * L);
         cut2Padded = Arrays.copyOf(cut2, 2 * L);
         shiftPadded = Arrays.copyOf(shift, 2 * L);
+        int blocks = permuted ? 0 : Blocks.count(state.n);
+        slotCut2s = new double[blocks][0];
+        slotA12s = new double[blocks][0];
+        slotA6s = new double[blocks][0];
+        slotsOfBuild = new long[blocks];
+        Arrays.fill(slotsOfBuild, -1);
     }
 
     boolean uniform() {
@@ -99,6 +110,30 @@ final class LjVectorKernel {
                 gatheredPotential(g, out);
             }
         }
+    }
+
+    /** Before block b's groups: the many-type kernel's per-entry constants, when the list was rebuilt since. */
+    void prepare(int b) {
+        if (typeCount == 1 || permuted || slotsOfBuild[b] == list.builds()) {
+            return;
+        }
+        int[] pairs = list.pairs[b];
+        int size = list.lists[b].length;
+        if (slotCut2s[b].length < size) {
+            slotCut2s[b] = new double[size];
+            slotA12s[b] = new double[size];
+            slotA6s[b] = new double[size];
+        }
+        double[] sc = slotCut2s[b];
+        double[] sa = slotA12s[b];
+        double[] sb = slotA6s[b];
+        for (int o = 0; o < size; o++) {
+            int p = pairs[o];
+            sc[o] = cut2[p];
+            sa[o] = c12x12[p];
+            sb[o] = c6x6[p];
+        }
+        slotsOfBuild[b] = list.builds();
     }
 
     /**
@@ -253,7 +288,8 @@ final class LjVectorKernel {
 
 
     /**
-     * Many types (open chemistry): every pair constant gathered from its table through the list's pair indices.
+     * Many types (open chemistry): the force constants of each list entry, copied once per list build by
+     * {@link #prepare}, are read contiguously (three gathers per column cost more than "cpu"'s whole pair).
      * Forces and virial; the energies follow in {@link #gatheredPotential}, because one loop with all eight
      * gathers is too large for C1 (see {@link #group}).
      */
@@ -263,7 +299,10 @@ final class LjVectorKernel {
         double[] y = s.y;
         int base = g * L;
         int[] cols = list.lists[base / Blocks.SIZE];
-        int[] pairs = list.pairs[base / Blocks.SIZE];
+        int b = base / Blocks.SIZE;
+        double[] slotCut2 = slotCut2s[b];
+        double[] slotA12 = slotA12s[b];
+        double[] slotA6 = slotA6s[b];
         int off = list.groupOffset[g];
         int len = list.groupLength[g];
         double bx = s.boxX();
@@ -291,12 +330,12 @@ final class LjVectorKernel {
             VectorMask<Double> lty = dy.compare(VectorOperators.LT, mhy);
             dy = dy.sub(by, gty).add(by, lty);
             DoubleVector r2 = dx.mul(dx).add(dy.mul(dy));
-            VectorMask<Double> in = r2.compare(VectorOperators.LT, DoubleVector.fromArray(D, cut2, 0, pairs, o))
+            VectorMask<Double> in = r2.compare(VectorOperators.LT, DoubleVector.fromArray(D, slotCut2, o))
                     .and(inList);
             DoubleVector ir2 = one.div(r2);
             DoubleVector ir6 = ir2.mul(ir2).mul(ir2);
-            DoubleVector fr = DoubleVector.fromArray(D, c12x12, 0, pairs, o).mul(ir6)
-                    .sub(DoubleVector.fromArray(D, c6x6, 0, pairs, o)).mul(ir6).mul(ir2);
+            DoubleVector fr = DoubleVector.fromArray(D, slotA12, o).mul(ir6)
+                    .sub(DoubleVector.fromArray(D, slotA6, o)).mul(ir6).mul(ir2);
             fx = fx.add(fr.mul(dx), in);
             fy = fy.add(fr.mul(dy), in);
             if (energies) {

@@ -181,6 +181,7 @@ public final class SimdBackend implements ComputeBackend {
         double virial = 0;
         int start = Blocks.start(b);
         int end = Blocks.end(b, s.n);
+        kernel.prepare(b);
         for (int base = start; base < end; base += L) {
             kernel.group(base / L, withEnergies, out);
             for (int l = 0, i = base; l < L && i < end; l++, i++) {
