@@ -1,6 +1,7 @@
 package io.live2.compute.simd;
 
 import io.live2.compute.kernels.Blocks;
+import io.live2.compute.kernels.BondedTerms;
 import io.live2.compute.kernels.PairsWithin;
 import io.live2.compute.kernels.WorkerPool;
 import io.live2.model.ParticleState;
@@ -74,6 +75,8 @@ final class LaneList {
     private double allowedMove2;
     /** Per worker: L candidate lists of maxCandidates ints each. */
     private final int[][] laneBuffers;
+    /** Per worker: one atom's excluded partners (bonded and 1-3). */
+    private final int[][] excludedBuffers;
     private int maxCandidates;
 
     /** Per block: the lane-major lists of its groups. */
@@ -150,6 +153,7 @@ final class LaneList {
             }
         }
         laneBuffers = new int[threads][lanes * 16];
+        excludedBuffers = new int[threads][Topology.SLOTS + BondedTerms.MAX_ONE_THREE];
     }
 
     long builds() {
@@ -278,7 +282,7 @@ final class LaneList {
                 if (i < n) {
                     c = allPairs ? fromAllPairs(i, buf, l * m) : fromCells(i, buf, l * m);
                     if (topology.degree(i) > 0) {
-                        c = dropExcluded(i, buf, l * m, c);
+                        c = dropExcluded(i, buf, l * m, c, excludedBuffers[worker]);
                     }
                     x0[i] = (float) s.x[i];
                     y0[i] = (float) s.y[i];
@@ -318,9 +322,11 @@ final class LaneList {
             p = pairs[b] = Arrays.copyOf(p, out.length);
         }
         int[] type = s.type;
-        for (int o = from; o < to; o++) {
-            int i = Math.min(base + (o - from) % lanes, s.n - 1);
-            p[o] = type[i] * typeCount + type[out[o]];
+        for (int l = 0; l < lanes; l++) {
+            int row = type[Math.min(base + l, s.n - 1)] * typeCount;
+            for (int o = from + l; o < to; o += lanes) {
+                p[o] = row + type[out[o]];
+            }
         }
     }
 
@@ -391,12 +397,25 @@ final class LaneList {
         return c;
     }
 
-    private int dropExcluded(int i, int[] cand, int from, int c) {
+    /**
+     * Removes i's bonded and 1-3 partners from cand[from, from + c), keeping the order. The few excluded partners
+     * are listed once and each candidate compared with them (Topology.isExcluded per candidate walked the bond
+     * table for every one: the most expensive part of a molecular system's build).
+     */
+    private int dropExcluded(int i, int[] cand, int from, int c, int[] excluded) {
+        int count = BondedTerms.oneThreePartners(i, topology, excluded);
+        for (int k = 0, degree = topology.degree(i); k < degree; k++) {
+            excluded[count++] = topology.partner(i, k);
+        }
         int kept = from;
         for (int k = from; k < from + c; k++) {
-            if (!topology.isExcluded(i, cand[k])) {
-                cand[kept++] = cand[k];
+            int j = cand[k];
+            boolean drop = false;
+            for (int e = 0; e < count; e++) {
+                drop |= excluded[e] == j;
             }
+            cand[kept] = j;
+            kept += drop ? 0 : 1;
         }
         return kept - from;
     }
