@@ -1,6 +1,8 @@
 package io.live2.compute.simd;
 
 import io.live2.compute.kernels.Blocks;
+import io.live2.compute.kernels.BondedTerms;
+import io.live2.compute.kernels.PairsWithin;
 import io.live2.compute.kernels.WorkerPool;
 import io.live2.model.ParticleState;
 import io.live2.model.Topology;
@@ -73,10 +75,19 @@ final class LaneList {
     private double allowedMove2;
     /** Per worker: L candidate lists of maxCandidates ints each. */
     private final int[][] laneBuffers;
+    /** Per worker: one atom's excluded partners (bonded and 1-3). */
+    private final int[][] excludedBuffers;
     private int maxCandidates;
 
     /** Per block: the lane-major lists of its groups. */
     final int[][] lists;
+    /**
+     * Multi-type systems only (else null): per block, parallel to {@link #lists}, the force-field pair index
+     * type(i)·typeCount + type(j) of each entry, so the kernel loads it contiguously instead of gathering the
+     * partners' types every step. Types change only with a new force field, hence a new bind and a new list.
+     */
+    final int[][] pairs;
+    private final int typeCount;
     /** Per group: where its columns start in its block's array, and how many columns (its longest list). */
     final int[] groupOffset;
     final int[] groupLength;
@@ -91,13 +102,14 @@ final class LaneList {
     private final WorkerPool.BlockTask displacementTask = (b, w) -> checkDisplacement(b);
     private final WorkerPool.BlockTask buildTask = this::buildBlock;
 
-    LaneList(ParticleState s, Topology topology, double cutoff, double skin, int threads, int lanes) {
+    LaneList(ParticleState s, Topology topology, double cutoff, double skin, int threads, int lanes, int typeCount) {
         if (Blocks.SIZE % lanes != 0) {
             throw new IllegalArgumentException(lanes + " lanes do not divide the block size " + Blocks.SIZE);
         }
         this.s = s;
         this.topology = topology;
         this.lanes = lanes;
+        this.typeCount = typeCount;
         this.cutoff = cutoff;
         reach = cutoff + skin;
         // a hair wider than reach, as in the cpu backend's list: rounding can never drop a pair the kernel counts
@@ -131,12 +143,17 @@ final class LaneList {
         groupShortest = new int[groups];
         count = new int[groups * lanes];
         lists = new int[blocks][];
+        pairs = typeCount > 1 ? new int[blocks][] : null;
         double density = s.n / (boxX * boxY);
         int estimate = (int) Math.ceil(Math.PI * reach2 * density) + 2;
         for (int b = 0; b < blocks; b++) {
             lists[b] = new int[(Blocks.end(b, s.n) - Blocks.start(b)) * estimate + lanes];
+            if (pairs != null) {
+                pairs[b] = new int[lists[b].length];
+            }
         }
         laneBuffers = new int[threads][lanes * 16];
+        excludedBuffers = new int[threads][Topology.SLOTS + BondedTerms.MAX_ONE_THREE];
     }
 
     long builds() {
@@ -178,8 +195,8 @@ final class LaneList {
         double[] y = s.y;
         boolean moved = false;
         for (int i = Blocks.start(b), end = Blocks.end(b, s.n); i < end; i++) {
-            double dx = minImage(x[i] - x0[i], boxX);
-            double dy = minImage(y[i] - y0[i], boxY);
+            double dx = PairsWithin.minImage(x[i] - x0[i], boxX);
+            double dy = PairsWithin.minImage(y[i] - y0[i], boxY);
             if (dx * dx + dy * dy > allowedMove2) {
                 moved = true;
                 break;
@@ -265,7 +282,7 @@ final class LaneList {
                 if (i < n) {
                     c = allPairs ? fromAllPairs(i, buf, l * m) : fromCells(i, buf, l * m);
                     if (topology.degree(i) > 0) {
-                        c = dropExcluded(i, buf, l * m, c);
+                        c = dropExcluded(i, buf, l * m, c, excludedBuffers[worker]);
                     }
                     x0[i] = (float) s.x[i];
                     y0[i] = (float) s.y[i];
@@ -290,9 +307,27 @@ final class LaneList {
                     out[o] = pad;
                 }
             }
+            if (pairs != null) {
+                fillPairs(b, out, base, pos, need);
+            }
             pos = need;
         }
         lists[b] = out;
+    }
+
+    /** The pair indices of the group at base, whose columns are out[from, to). */
+    private void fillPairs(int b, int[] out, int base, int from, int to) {
+        int[] p = pairs[b];
+        if (p.length < out.length) {
+            p = pairs[b] = Arrays.copyOf(p, out.length);
+        }
+        int[] type = s.type;
+        for (int l = 0; l < lanes; l++) {
+            int row = type[Math.min(base + l, s.n - 1)] * typeCount;
+            for (int o = from + l; o < to; o += lanes) {
+                p[o] = row + type[out[o]];
+            }
+        }
     }
 
     private int fromAllPairs(int i, int[] cand, int c0) {
@@ -300,8 +335,8 @@ final class LaneList {
         double xi = s.x[i];
         double yi = s.y[i];
         for (int j = 0; j < s.n; j++) {
-            double dx = minImage(xi - s.x[j], boxX);
-            double dy = minImage(yi - s.y[j], boxY);
+            double dx = PairsWithin.minImage(xi - s.x[j], boxX);
+            double dy = PairsWithin.minImage(yi - s.y[j], boxY);
             cand[c] = j;
             c += (j != i) & (dx * dx + dy * dy < reach2) ? 1 : 0;
         }
@@ -362,12 +397,25 @@ final class LaneList {
         return c;
     }
 
-    private int dropExcluded(int i, int[] cand, int from, int c) {
+    /**
+     * Removes i's bonded and 1-3 partners from cand[from, from + c), keeping the order. The few excluded partners
+     * are listed once and each candidate compared with them (Topology.isExcluded per candidate walked the bond
+     * table for every one: the most expensive part of a molecular system's build).
+     */
+    private int dropExcluded(int i, int[] cand, int from, int c, int[] excluded) {
+        int count = BondedTerms.oneThreePartners(i, topology, excluded);
+        for (int k = 0, degree = topology.degree(i); k < degree; k++) {
+            excluded[count++] = topology.partner(i, k);
+        }
         int kept = from;
         for (int k = from; k < from + c; k++) {
-            if (!topology.isExcluded(i, cand[k])) {
-                cand[kept++] = cand[k];
+            int j = cand[k];
+            boolean drop = false;
+            for (int e = 0; e < count; e++) {
+                drop |= excluded[e] == j;
             }
+            cand[kept] = j;
+            kept += drop ? 0 : 1;
         }
         return kept - from;
     }
@@ -389,16 +437,5 @@ final class LaneList {
             }
             dst[at + rank * lanes] = v;
         }
-    }
-
-    static double minImage(double d, double box) {
-        double half = 0.5 * box;
-        if (d > half) {
-            return d - box;
-        }
-        if (d < -half) {
-            return d + box;
-        }
-        return d;
     }
 }

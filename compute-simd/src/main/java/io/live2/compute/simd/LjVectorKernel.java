@@ -11,6 +11,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
+import java.util.Arrays;
+
 /**
  * The LJ pair kernel vectorised ACROSS atoms: lane l of a vector is atom gL + l, and step k of the loop handles
  * every lane's k-th partner (gathered through {@link LaneList}'s lane-major columns). Each lane therefore adds
@@ -21,7 +23,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class LjVectorKernel {
     static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    /** Int lanes matching {@link #D}'s lane count (for the list counts and the type gathers). */
+    /** Int lanes matching {@link #D}'s lane count (list counts and pair indices). */
     static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, VectorShape.forBitSize(D.length() * 32));
     static final int L = D.length();
 
@@ -38,6 +40,19 @@ final class LjVectorKernel {
     private final double[] c6x6;
     private final double[] cut2;
     private final double[] shift;
+    /** Up to 2L type pairs: the tables padded to 2L entries, read into two vectors each ({@link #permuted}). */
+    private final boolean permuted;
+    private final double[] c12Padded;
+    private final double[] c6Padded;
+    private final double[] c12x12Padded;
+    private final double[] c6x6Padded;
+    private final double[] cut2Padded;
+    private final double[] shiftPadded;
+    /** Many types: per block, cut², 12·c12 and 6·c6 of each list entry (parallel to the list), and the build they are of. */
+    private final double[][] slotCut2s;
+    private final double[][] slotA12s;
+    private final double[][] slotA6s;
+    private final long[] slotsOfBuild;
 
     LjVectorKernel(ParticleState state, LaneList list, ForceField ff) {
         this.state = state;
@@ -53,6 +68,19 @@ final class LjVectorKernel {
             c12x12[p] = 12 * c12[p];
             c6x6[p] = 6 * c6[p];
         }
+        permuted = c12.length <= 2 * L;
+        c12Padded = Arrays.copyOf(c12, 2 * L);
+        c6Padded = Arrays.copyOf(c6, 2 * L);
+        c12x12Padded = Arrays.copyOf(c12x12, 2 * L);
+        c6x6Padded = Arrays.copyOf(c6x6, 2 * L);
+        cut2Padded = Arrays.copyOf(cut2, 2 * L);
+        shiftPadded = Arrays.copyOf(shift, 2 * L);
+        int blocks = permuted ? 0 : Blocks.count(state.n);
+        slotCut2s = new double[blocks][0];
+        slotA12s = new double[blocks][0];
+        slotA6s = new double[blocks][0];
+        slotsOfBuild = new long[blocks];
+        Arrays.fill(slotsOfBuild, -1);
     }
 
     boolean uniform() {
@@ -63,14 +91,59 @@ final class LjVectorKernel {
      * Group g's LJ sums into out: fx of its lanes at out[0..L), fy at [L, 2L), energy (full pair energies, not
      * halved) at [2L, 3L), virial at [3L, 4L). Energy and virial only when energies is true (else left untouched).
      *
-     * @param scratch at least 2L ints (mixed-type gathers), per thread
+     * <p>Why the kernels are separate methods with repeated lines: C1 gives up on a method with all of them (the
+     * former single multi-type kernel: "out of virtual registers in linear scan", seen with
+     * -XX:TieredStopAtLevel=3). C1 does not turn Vector API calls into vector instructions, but its tier-3 code
+     * profiles the method for C2; after the bail-out a method already in tier-2 code (compiled there while the C2
+     * queue was long) never reached C2, and the Vector API ran its Java fallback for the whole run, ~10x slower
+     * than "cpu" on the chemistry presets. Shared helper methods do not work either: C2 stops inlining them at
+     * its node budget (NodeCountInliningCutoff) and the vectors passed to them are then allocated per column.
      */
-    void group(int g, boolean energies, double[] out, int[] scratch) {
+    void group(int g, boolean energies, double[] out) {
         if (typeCount == 1) {
             uniform(g, energies, out);
+        } else if (permuted) {
+            permuted(g, energies, out);
         } else {
-            mixed(g, energies, out, scratch);
+            gathered(g, energies, out);
+            if (energies) {
+                gatheredPotential(g, out);
+            }
         }
+    }
+
+    /** Before block b's groups: the many-type kernel's per-entry constants, when the list was rebuilt since. */
+    void prepare(int b) {
+        if (typeCount == 1 || permuted || slotsOfBuild[b] == list.builds()) {
+            return;
+        }
+        int[] pairs = list.pairs[b];
+        int size = list.lists[b].length;
+        if (slotCut2s[b].length < size) {
+            slotCut2s[b] = new double[size];
+            slotA12s[b] = new double[size];
+            slotA6s[b] = new double[size];
+        }
+        double[] sc = slotCut2s[b];
+        double[] sa = slotA12s[b];
+        double[] sb = slotA6s[b];
+        for (int o = 0; o < size; o++) {
+            int p = pairs[o];
+            sc[o] = cut2[p];
+            sa[o] = c12x12[p];
+            sb[o] = c6x6[p];
+        }
+        slotsOfBuild[b] = list.builds();
+    }
+
+    /**
+     * The list lengths of the group at base as doubles (exact), so that the per-column length mask is a compare on
+     * the double species itself: casting an int compare's mask to the double species (a 256-bit int mask to a
+     * 512-bit double mask on AVX-512) is not intrinsified and ran as the Java fallback, the hottest frame of a
+     * multi-type profile.
+     */
+    private DoubleVector counts(int base) {
+        return (DoubleVector) IntVector.fromArray(I, list.count, base).convertShape(VectorOperators.I2D, D, 0);
     }
 
     private void uniform(int g, boolean energies, double[] out) {
@@ -96,7 +169,7 @@ final class LjVectorKernel {
         VectorMask<Double> live = D.indexInRange(base, s.n);
         DoubleVector xi = DoubleVector.fromArray(D, x, base, live);
         DoubleVector yi = DoubleVector.fromArray(D, y, base, live);
-        IntVector counts = IntVector.fromArray(I, list.count, base);
+        DoubleVector counts = counts(base);
         DoubleVector one = DoubleVector.broadcast(D, 1.0);
         DoubleVector fx = DoubleVector.zero(D);
         DoubleVector fy = DoubleVector.zero(D);
@@ -106,7 +179,7 @@ final class LjVectorKernel {
         VectorMask<Double> all = D.maskAll(true);
         for (int k = 0, o = off; k < len; k++, o += L) {
             // every lane has a k-th partner below the group's shortest list: no length mask needed there
-            VectorMask<Double> inList = k < shortest ? all : counts.compare(VectorOperators.GT, k).cast(D);
+            VectorMask<Double> inList = k < shortest ? all : counts.compare(VectorOperators.GT, (double) k);
             DoubleVector dx = xi.sub(DoubleVector.fromArray(D, x, 0, cols, o));
             DoubleVector dy = yi.sub(DoubleVector.fromArray(D, y, 0, cols, o));
             // dx > hx ? dx - bx : (dx < -hx ? dx + bx : dx), both tests on the unshifted difference
@@ -136,13 +209,20 @@ final class LjVectorKernel {
         }
     }
 
-    private void mixed(int g, boolean energies, double[] out, int[] scratch) {
+
+    /**
+     * Few types (at most 2L type pairs, e.g. H, C, N, O with L = 8): each pair constant is picked from two
+     * registers holding its whole table by two lane permutes (selectFrom wraps the index modulo L) and a blend on
+     * index &gt;= L, far cheaper than a gather per constant. (VectorShuffle.fromArray and the two-vector
+     * rearrange allocated in C2-compiled code here, so they are not used.)
+     */
+    private void permuted(int g, boolean energies, double[] out) {
         ParticleState s = state;
         double[] x = s.x;
         double[] y = s.y;
-        int[] type = s.type;
         int base = g * L;
         int[] cols = list.lists[base / Blocks.SIZE];
+        int[] pairs = list.pairs[base / Blocks.SIZE];
         int off = list.groupOffset[g];
         int len = list.groupLength[g];
         double bx = s.boxX();
@@ -152,19 +232,31 @@ final class LjVectorKernel {
         double mhx = -hx;
         double mhy = -hy;
         VectorMask<Double> live = D.indexInRange(base, s.n);
-        VectorMask<Integer> liveInt = I.indexInRange(base, s.n);
         DoubleVector xi = DoubleVector.fromArray(D, x, base, live);
         DoubleVector yi = DoubleVector.fromArray(D, y, base, live);
-        IntVector row = IntVector.fromArray(I, type, base, liveInt).mul(typeCount);
-        IntVector counts = IntVector.fromArray(I, list.count, base);
+        DoubleVector counts = counts(base);
+        DoubleVector cut2Lo = DoubleVector.fromArray(D, cut2Padded, 0);
+        DoubleVector cut2Hi = DoubleVector.fromArray(D, cut2Padded, L);
+        DoubleVector a12Lo = DoubleVector.fromArray(D, c12x12Padded, 0);
+        DoubleVector a12Hi = DoubleVector.fromArray(D, c12x12Padded, L);
+        DoubleVector a6Lo = DoubleVector.fromArray(D, c6x6Padded, 0);
+        DoubleVector a6Hi = DoubleVector.fromArray(D, c6x6Padded, L);
+        DoubleVector e12Lo = DoubleVector.fromArray(D, c12Padded, 0);
+        DoubleVector e12Hi = DoubleVector.fromArray(D, c12Padded, L);
+        DoubleVector e6Lo = DoubleVector.fromArray(D, c6Padded, 0);
+        DoubleVector e6Hi = DoubleVector.fromArray(D, c6Padded, L);
+        DoubleVector shiftLo = DoubleVector.fromArray(D, shiftPadded, 0);
+        DoubleVector shiftHi = DoubleVector.fromArray(D, shiftPadded, L);
+        double half = L;
         DoubleVector one = DoubleVector.broadcast(D, 1.0);
         DoubleVector fx = DoubleVector.zero(D);
         DoubleVector fy = DoubleVector.zero(D);
         DoubleVector e = DoubleVector.zero(D);
         DoubleVector w = DoubleVector.zero(D);
         for (int k = 0, o = off; k < len; k++, o += L) {
-            VectorMask<Double> inList = counts.compare(VectorOperators.GT, k).cast(D);
-            IntVector.fromArray(I, type, 0, cols, o).add(row).intoArray(scratch, 0);
+            VectorMask<Double> inList = counts.compare(VectorOperators.GT, (double) k);
+            DoubleVector pair = (DoubleVector) IntVector.fromArray(I, pairs, o).convertShape(VectorOperators.I2D, D, 0);
+            VectorMask<Double> upper = pair.compare(VectorOperators.GE, half);
             DoubleVector dx = xi.sub(DoubleVector.fromArray(D, x, 0, cols, o));
             DoubleVector dy = yi.sub(DoubleVector.fromArray(D, y, 0, cols, o));
             VectorMask<Double> gtx = dx.compare(VectorOperators.GT, hx);
@@ -174,18 +266,15 @@ final class LjVectorKernel {
             VectorMask<Double> lty = dy.compare(VectorOperators.LT, mhy);
             dy = dy.sub(by, gty).add(by, lty);
             DoubleVector r2 = dx.mul(dx).add(dy.mul(dy));
-            DoubleVector qcut2 = DoubleVector.fromArray(D, cut2, 0, scratch, 0);
-            VectorMask<Double> in = r2.compare(VectorOperators.LT, qcut2).and(inList);
+            VectorMask<Double> in = r2.compare(VectorOperators.LT, pair.selectFrom(cut2Lo).blend(pair.selectFrom(cut2Hi), upper)).and(inList);
             DoubleVector ir2 = one.div(r2);
             DoubleVector ir6 = ir2.mul(ir2).mul(ir2);
-            DoubleVector fr = DoubleVector.fromArray(D, c12x12, 0, scratch, 0).mul(ir6)
-                    .sub(DoubleVector.fromArray(D, c6x6, 0, scratch, 0)).mul(ir6).mul(ir2);
+            DoubleVector fr = pair.selectFrom(a12Lo).blend(pair.selectFrom(a12Hi), upper).mul(ir6).sub(pair.selectFrom(a6Lo).blend(pair.selectFrom(a6Hi), upper)).mul(ir6).mul(ir2);
             fx = fx.add(fr.mul(dx), in);
             fy = fy.add(fr.mul(dy), in);
             if (energies) {
-                e = e.add(DoubleVector.fromArray(D, c12, 0, scratch, 0).mul(ir6)
-                        .sub(DoubleVector.fromArray(D, c6, 0, scratch, 0)).mul(ir6)
-                        .sub(DoubleVector.fromArray(D, shift, 0, scratch, 0)), in);
+                e = e.add(pair.selectFrom(e12Lo).blend(pair.selectFrom(e12Hi), upper).mul(ir6).sub(pair.selectFrom(e6Lo).blend(pair.selectFrom(e6Hi), upper)).mul(ir6)
+                    .sub(pair.selectFrom(shiftLo).blend(pair.selectFrom(shiftHi), upper)), in);
                 w = w.add(fr.mul(r2), in);
             }
         }
@@ -195,5 +284,112 @@ final class LjVectorKernel {
             e.intoArray(out, 2 * L);
             w.intoArray(out, 3 * L);
         }
+    }
+
+
+    /**
+     * Many types (open chemistry): the force constants of each list entry, copied once per list build by
+     * {@link #prepare}, are read contiguously (three gathers per column cost more than "cpu"'s whole pair).
+     * Forces and virial; the energies follow in {@link #gatheredPotential}, because one loop with all eight
+     * gathers is too large for C1 (see {@link #group}).
+     */
+    private void gathered(int g, boolean energies, double[] out) {
+        ParticleState s = state;
+        double[] x = s.x;
+        double[] y = s.y;
+        int base = g * L;
+        int[] cols = list.lists[base / Blocks.SIZE];
+        int b = base / Blocks.SIZE;
+        double[] slotCut2 = slotCut2s[b];
+        double[] slotA12 = slotA12s[b];
+        double[] slotA6 = slotA6s[b];
+        int off = list.groupOffset[g];
+        int len = list.groupLength[g];
+        double bx = s.boxX();
+        double by = s.boxY();
+        double hx = 0.5 * bx;
+        double hy = 0.5 * by;
+        double mhx = -hx;
+        double mhy = -hy;
+        VectorMask<Double> live = D.indexInRange(base, s.n);
+        DoubleVector xi = DoubleVector.fromArray(D, x, base, live);
+        DoubleVector yi = DoubleVector.fromArray(D, y, base, live);
+        DoubleVector counts = counts(base);
+        DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        DoubleVector fx = DoubleVector.zero(D);
+        DoubleVector fy = DoubleVector.zero(D);
+        DoubleVector w = DoubleVector.zero(D);
+        for (int k = 0, o = off; k < len; k++, o += L) {
+            VectorMask<Double> inList = counts.compare(VectorOperators.GT, (double) k);
+            DoubleVector dx = xi.sub(DoubleVector.fromArray(D, x, 0, cols, o));
+            DoubleVector dy = yi.sub(DoubleVector.fromArray(D, y, 0, cols, o));
+            VectorMask<Double> gtx = dx.compare(VectorOperators.GT, hx);
+            VectorMask<Double> ltx = dx.compare(VectorOperators.LT, mhx);
+            dx = dx.sub(bx, gtx).add(bx, ltx);
+            VectorMask<Double> gty = dy.compare(VectorOperators.GT, hy);
+            VectorMask<Double> lty = dy.compare(VectorOperators.LT, mhy);
+            dy = dy.sub(by, gty).add(by, lty);
+            DoubleVector r2 = dx.mul(dx).add(dy.mul(dy));
+            VectorMask<Double> in = r2.compare(VectorOperators.LT, DoubleVector.fromArray(D, slotCut2, o))
+                    .and(inList);
+            DoubleVector ir2 = one.div(r2);
+            DoubleVector ir6 = ir2.mul(ir2).mul(ir2);
+            DoubleVector fr = DoubleVector.fromArray(D, slotA12, o).mul(ir6)
+                    .sub(DoubleVector.fromArray(D, slotA6, o)).mul(ir6).mul(ir2);
+            fx = fx.add(fr.mul(dx), in);
+            fy = fy.add(fr.mul(dy), in);
+            if (energies) {
+                w = w.add(fr.mul(r2), in);
+            }
+        }
+        fx.intoArray(out, 0);
+        fy.intoArray(out, L);
+        if (energies) {
+            w.intoArray(out, 3 * L);
+        }
+    }
+
+    /** The LJ energy sums of a group, for {@link #gathered}. */
+    private void gatheredPotential(int g, double[] out) {
+        ParticleState s = state;
+        double[] x = s.x;
+        double[] y = s.y;
+        int base = g * L;
+        int[] cols = list.lists[base / Blocks.SIZE];
+        int[] pairs = list.pairs[base / Blocks.SIZE];
+        int off = list.groupOffset[g];
+        int len = list.groupLength[g];
+        double bx = s.boxX();
+        double by = s.boxY();
+        double hx = 0.5 * bx;
+        double hy = 0.5 * by;
+        double mhx = -hx;
+        double mhy = -hy;
+        VectorMask<Double> live = D.indexInRange(base, s.n);
+        DoubleVector xi = DoubleVector.fromArray(D, x, base, live);
+        DoubleVector yi = DoubleVector.fromArray(D, y, base, live);
+        DoubleVector counts = counts(base);
+        DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        DoubleVector e = DoubleVector.zero(D);
+        for (int k = 0, o = off; k < len; k++, o += L) {
+            VectorMask<Double> inList = counts.compare(VectorOperators.GT, (double) k);
+            DoubleVector dx = xi.sub(DoubleVector.fromArray(D, x, 0, cols, o));
+            DoubleVector dy = yi.sub(DoubleVector.fromArray(D, y, 0, cols, o));
+            VectorMask<Double> gtx = dx.compare(VectorOperators.GT, hx);
+            VectorMask<Double> ltx = dx.compare(VectorOperators.LT, mhx);
+            dx = dx.sub(bx, gtx).add(bx, ltx);
+            VectorMask<Double> gty = dy.compare(VectorOperators.GT, hy);
+            VectorMask<Double> lty = dy.compare(VectorOperators.LT, mhy);
+            dy = dy.sub(by, gty).add(by, lty);
+            DoubleVector r2 = dx.mul(dx).add(dy.mul(dy));
+            VectorMask<Double> in = r2.compare(VectorOperators.LT, DoubleVector.fromArray(D, cut2, 0, pairs, o))
+                    .and(inList);
+            DoubleVector ir2 = one.div(r2);
+            DoubleVector ir6 = ir2.mul(ir2).mul(ir2);
+            e = e.add(DoubleVector.fromArray(D, c12, 0, pairs, o).mul(ir6)
+                    .sub(DoubleVector.fromArray(D, c6, 0, pairs, o)).mul(ir6)
+                    .sub(DoubleVector.fromArray(D, shift, 0, pairs, o)), in);
+        }
+        e.intoArray(out, 2 * L);
     }
 }

@@ -8,26 +8,26 @@ import io.live2.compute.kernels.AtomSums;
 import io.live2.compute.kernels.BlockEnergies;
 import io.live2.compute.kernels.Blocks;
 import io.live2.compute.kernels.BondedTerms;
-import io.live2.compute.kernels.Integrators;
+import io.live2.compute.kernels.PooledIntegrator;
+import io.live2.compute.kernels.PairsWithin;
 import io.live2.compute.kernels.WorkerPool;
 import io.live2.model.ForceField;
 import io.live2.model.ParticleState;
 import io.live2.model.Topology;
-import io.live2.model.random.Philox;
 
 /**
  * "simd": the CPU backend with its LJ pair kernel on the JDK Vector API. Vectorised across atoms (lane l = atom
  * gL + l, see {@link LjVectorKernel}), each lane summing its own partners in ascending index order, then each atom's
  * bonded terms in the scalar code; energies are reduced over the fixed 1024-atom {@link Blocks} in block order.
  * Forces and energies are therefore bit-identical to "reference" and "cpu", and to any thread count. Work is split
- * over the same fixed blocks on a fixed thread pool; the integrator steps are the scalar loops of the other CPU
- * backends (same bytes). Atom slots are never permuted.
+ * over the same fixed blocks on a fixed thread pool; the integrator steps are those of "cpu" ({@link PooledIntegrator},
+ * same bytes). Atom slots are never permuted.
  */
 public final class SimdBackend implements ComputeBackend {
     private final WorkerPool pool;
+    private final PooledIntegrator integrator;
     private final AtomSums[] sums;
     private final int[][] scratch;
-    private final int[][] typeScratch;
     private final double[][] laneOut;
     private final int lanes = LjVectorKernel.L;
 
@@ -38,31 +38,16 @@ public final class SimdBackend implements ComputeBackend {
     private LaneList list;
     private LjVectorKernel kernel;
     private BlockEnergies energies;
-    private double[] kineticPartials;
     private long previousBuilds;
     private boolean wantEnergies;
 
-    private double stepDt;
-    private double thermoC1;
-    private double thermoKT;
-    private long thermoStep;
-    private Philox thermoRng;
-
     private final WorkerPool.BlockTask forceTask = this::forceBlock;
-    private final WorkerPool.BlockTask kickTask = (b, w) ->
-            Integrators.kick(state, ff.invMassTable(), stepDt, Blocks.start(b), Blocks.end(b, state.n));
-    private final WorkerPool.BlockTask driftTask = (b, w) ->
-            Integrators.drift(state, stepDt, Blocks.start(b), Blocks.end(b, state.n));
-    private final WorkerPool.BlockTask thermostatTask = (b, w) -> Integrators.thermostat(state, ff.massTable(),
-            thermoC1, thermoKT, thermoRng, thermoStep, Blocks.start(b), Blocks.end(b, state.n));
-    private final WorkerPool.BlockTask kineticTask = (b, w) ->
-            kineticPartials[b] = Integrators.kineticEnergy(state, ff.massTable(), Blocks.start(b), Blocks.end(b, state.n));
 
     public SimdBackend(int threads) {
         pool = new WorkerPool(threads, "live-simd");
+        integrator = new PooledIntegrator(pool);
         sums = new AtomSums[threads];
         scratch = new int[threads][BondedTerms.MAX_ONE_THREE];
-        typeScratch = new int[threads][2 * lanes];
         laneOut = new double[threads][4 * lanes];
         for (int t = 0; t < threads; t++) {
             sums[t] = new AtomSums();
@@ -85,10 +70,11 @@ public final class SimdBackend implements ComputeBackend {
     }
 
     /**
-     * Runs the vector kernels (list build, forces with and without energies, one- and two-type force fields) on a
-     * small private system until the JIT has compiled them, once per JVM, before the first bind. Until C2 has
-     * compiled it, Vector API code runs boxed in the interpreter, tens of times slower: measured on the 10,000-atom
-     * benchmark, about half of a 2,000-step loop went there. {@code -Dlive.simd.warmup=false} skips it.
+     * Runs the vector kernels (list build, forces with and without energies; the one-type kernel, the few-type
+     * kernel on permutes and the many-type kernel on gathers) on a small private system until the JIT has compiled
+     * them, once per JVM, before the first bind. Until C2 has compiled it, Vector API code runs its Java fallback,
+     * tens of times slower: measured on the 10,000-atom benchmark, about half of a 2,000-step loop went there.
+     * {@code -Dlive.simd.warmup=false} skips it.
      */
     private static void warmUpOnce() {
         if (warmedUp || !Boolean.parseBoolean(System.getProperty("live.simd.warmup", "true"))) {
@@ -96,9 +82,25 @@ public final class SimdBackend implements ComputeBackend {
         }
         warmedUp = true;
         io.live2.compute.LjSystem sys = io.live2.compute.LjSystem.lattice(1024, 0.7, 2.5, 1.0, 1);
+        warmUp(sys.state(), sys.topology(), sys.forceField(), 1500);
+        // the chemistry presets' kernels: as many types as the permute tables hold (H, C, N, O with 8 lanes), one more
+        int few = (int) Math.sqrt(2 * LjVectorKernel.L);
+        for (int types : new int[] {few, few + 1}) {
+            java.util.List<io.live2.model.ParticleType> table = new java.util.ArrayList<>();
+            for (int t = 0; t < types; t++) {
+                table.add(new io.live2.model.ParticleType("W" + t, null, 1.0, 0, 0.9 + 0.05 * t, 1.0, 1.0));
+            }
+            for (int i = 0; i < sys.state().n; i++) {
+                sys.state().type[i] = i % types;
+            }
+            warmUp(sys.state(), sys.topology(), new ForceField(table, (a, b, order) -> null, 2.5), 500);
+        }
+    }
+
+    private static void warmUp(ParticleState state, Topology topology, ForceField ff, int steps) {
         try (SimdBackend b = new SimdBackend(1)) {
-            b.bind(sys.state(), sys.topology(), sys.forceField(), new NeighborSettings(0.3));
-            for (int step = 0; step < 1500; step++) {
+            b.bind(state, topology, ff, new NeighborSettings(0.3));
+            for (int step = 0; step < steps; step++) {
                 b.kick(0.0025);
                 b.drift(0.005);
                 if (step % 3 == 0) {
@@ -122,7 +124,8 @@ public final class SimdBackend implements ComputeBackend {
             throw new IllegalArgumentException("topology has " + topology.size() + " atoms, state has " + state.n);
         }
         warmUpOnce();
-        LaneList newList = new LaneList(state, topology, forceField.maxCutoff(), settings.skin(), pool.threads(), lanes);
+        LaneList newList = new LaneList(state, topology, forceField.maxCutoff(), settings.skin(), pool.threads(), lanes,
+                forceField.typeCount());
         if (list != null) {
             previousBuilds += list.builds();
         }
@@ -133,7 +136,7 @@ public final class SimdBackend implements ComputeBackend {
         this.list = newList;
         kernel = new LjVectorKernel(state, newList, forceField);
         energies = new BlockEnergies(state.n);
-        kineticPartials = new double[Blocks.count(state.n)];
+        integrator.bind(state, forceField);
     }
 
     private void bound() {
@@ -168,7 +171,6 @@ public final class SimdBackend implements ComputeBackend {
         ParticleState s = state;
         AtomSums a = sums[worker];
         int[] buffer = scratch[worker];
-        int[] types = typeScratch[worker];
         double[] out = laneOut[worker];
         boolean withEnergies = wantEnergies;
         Topology t = topology;
@@ -179,8 +181,9 @@ public final class SimdBackend implements ComputeBackend {
         double virial = 0;
         int start = Blocks.start(b);
         int end = Blocks.end(b, s.n);
+        kernel.prepare(b);
         for (int base = start; base < end; base += L) {
-            kernel.group(base / L, withEnergies, out, types);
+            kernel.group(base / L, withEnergies, out);
             for (int l = 0, i = base; l < L && i < end; l++, i++) {
                 if (t.degree(i) == 0) {
                     s.fx[i] = out[l];
@@ -221,43 +224,31 @@ public final class SimdBackend implements ComputeBackend {
     @Override
     public void kick(double dt) {
         bound();
-        stepDt = dt;
-        pool.run(kickTask, Blocks.count(state.n));
+        integrator.kick(dt);
     }
 
     @Override
     public void drift(double dt) {
         bound();
-        stepDt = dt;
-        pool.run(driftTask, Blocks.count(state.n));
+        integrator.drift(dt);
     }
 
     @Override
     public void thermostat(double c1, double kT, long seed, long step) {
         bound();
-        thermoC1 = c1;
-        thermoKT = kT;
-        thermoStep = step;
-        thermoRng = new Philox(seed);
-        pool.run(thermostatTask, Blocks.count(state.n));
+        integrator.thermostat(c1, kT, seed, step);
     }
 
     @Override
     public double kineticEnergy() {
         bound();
-        int blocks = Blocks.count(state.n);
-        pool.run(kineticTask, blocks);
-        return Blocks.sum(kineticPartials, blocks);
+        return integrator.kineticEnergy();
     }
 
     @Override
     public void forEachPairWithin(double maxDistance, PairVisitor visitor) {
         bound();
-        double reach = ff.maxCutoff() + skin;
-        if (maxDistance > reach) {
-            throw new IllegalArgumentException("maxDistance " + maxDistance + " exceeds the neighbour-list reach "
-                    + reach + " (cutoff + skin)");
-        }
+        PairsWithin.requireWithinReach(maxDistance, ff.maxCutoff(), skin);
         list.ensureWithin(maxDistance, pool);
         ParticleState s = state;
         double max2 = maxDistance * maxDistance;
@@ -267,16 +258,7 @@ public final class SimdBackend implements ComputeBackend {
             int l = i - g * L;
             int[] cols = list.lists[i / Blocks.SIZE];
             for (int k = 0, o = list.groupOffset[g] + l, c = list.count[i]; k < c; k++, o += L) {
-                int j = cols[o];
-                if (j <= i) {
-                    continue;
-                }
-                double dx = LaneList.minImage(s.x[i] - s.x[j], s.boxX());
-                double dy = LaneList.minImage(s.y[i] - s.y[j], s.boxY());
-                double r2 = dx * dx + dy * dy;
-                if (r2 < max2) {
-                    visitor.visit(i, j, r2);
-                }
+                PairsWithin.visitIfCloser(s, i, cols[o], max2, visitor);
             }
         }
     }

@@ -23,8 +23,8 @@ class SimdBackendProviderTest {
     }
 
     @Test
-    void autoKeepsCpuUntilSimdIsFastOnMolecularSystems() {
-        assertTrue(new SimdBackendProvider().priority() < 10);
-        assertEquals("cpu", Backends.select("auto").name());
+    void autoPicksSimdOverCpuWhereTheVectorApiIsEnabled() {
+        assertTrue(new SimdBackendProvider().priority() > Backends.select("cpu").priority());
+        assertEquals("simd", Backends.select("auto").name());
     }
 }

@@ -6,6 +6,9 @@ import io.live2.compute.Backends;
 import io.live2.compute.ComputeBackend;
 import io.live2.compute.Energies;
 import io.live2.compute.NeighborSettings;
+import io.live2.model.BondRule;
+import io.live2.model.ForceField;
+import io.live2.model.ParticleType;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -105,5 +108,33 @@ class SimdParityTest {
         }
         assertArrayEquals(full.fx(), copy.state().fx);
         assertArrayEquals(full.fy(), copy.state().fy);
+    }
+
+    /** H, C, N, O (the indices TestSystems uses) and four more: 64 type pairs, beyond the permute tables' 2L. */
+    private static final ForceField EIGHT_TYPES = new ForceField(
+            java.util.stream.Stream.of("H", "C", "N", "O", "S", "P", "F", "Cl")
+                    .map(e -> ParticleType.of(TestSystems.DB.element(e))).toList(),
+            BondRule.fromDatabase(TestSystems.DB), 2.5);
+
+    @Property(tries = 5)
+    void manyTypesTakeTheGatherPathAndMatchReference(@ForAll @LongRange(min = 0, max = 1_000_000) long seed,
+                                                     @ForAll @IntRange(min = 1, max = 3) int threads) {
+        TestSystems.System base = TestSystems.random(seed, 1500, 100, 19.0);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        // the fragments (first 300 atoms) keep their bonded H/C/N/O types; free atoms get any of the eight
+        for (int i = 300; i < base.state().n; i++) {
+            base.state().type[i] = rnd.nextInt(8);
+        }
+        TestSystems.System sys = new TestSystems.System(base.state(), base.topology(), EIGHT_TYPES);
+        assertTrue(EIGHT_TYPES.typeCount() * EIGHT_TYPES.typeCount() > 2 * LjVectorKernel.L);
+        Result reference = forces("reference", 1, sys, 0.1);
+        assertSameBytes(reference, forces("simd", threads, sys, 0.1), "simd x" + threads + ", eight types");
+        TestSystems.System copy = sys.copy();
+        try (SimdBackend b = new SimdBackend(threads)) {
+            b.bind(copy.state(), copy.topology(), copy.ff(), new NeighborSettings(0.1));
+            b.computeForcesOnly();
+        }
+        assertArrayEquals(reference.fx(), copy.state().fx, "forces only, eight types");
+        assertArrayEquals(reference.fy(), copy.state().fy, "forces only, eight types");
     }
 }

@@ -1,6 +1,7 @@
 package io.live2.compute.cpu;
 
 import io.live2.compute.kernels.Blocks;
+import io.live2.compute.kernels.PairsWithin;
 import io.live2.compute.kernels.WorkerPool;
 import io.live2.model.ParticleState;
 import io.live2.model.Topology;
@@ -156,8 +157,8 @@ final class NeighbourList {
         double[] y = s.y;
         boolean moved = false;
         for (int i = Blocks.start(b), end = Blocks.end(b, s.n); i < end; i++) {
-            double dx = minImage(x[i] - x0[i], boxX);
-            double dy = minImage(y[i] - y0[i], boxY);
+            double dx = PairsWithin.minImage(x[i] - x0[i], boxX);
+            double dy = PairsWithin.minImage(y[i] - y0[i], boxY);
             if (dx * dx + dy * dy > allowedMove2) {
                 moved = true;
                 break;
@@ -354,8 +355,8 @@ final class NeighbourList {
      * comparison, so the distance test does not cost a mispredicted branch a third of the time.
      */
     private int consider(int i, int j, int[] cand, int c) {
-        double dx = minImage(s.x[i] - s.x[j], boxX);
-        double dy = minImage(s.y[i] - s.y[j], boxY);
+        double dx = PairsWithin.minImage(s.x[i] - s.x[j], boxX);
+        double dy = PairsWithin.minImage(s.y[i] - s.y[j], boxY);
         cand[c] = j;
         return c + (dx * dx + dy * dy < reach2 ? 1 : 0);
     }
@@ -381,17 +382,5 @@ final class NeighbourList {
             }
             a[m + 1] = v;
         }
-    }
-
-    /** Minimum image for wrapped coordinates, where |d| &lt; box. */
-    static double minImage(double d, double box) {
-        double half = 0.5 * box;
-        if (d > half) {
-            return d - box;
-        }
-        if (d < -half) {
-            return d + box;
-        }
-        return d;
     }
 }

@@ -8,12 +8,12 @@ import io.live2.compute.kernels.AtomSums;
 import io.live2.compute.kernels.BlockEnergies;
 import io.live2.compute.kernels.Blocks;
 import io.live2.compute.kernels.BondedTerms;
-import io.live2.compute.kernels.Integrators;
+import io.live2.compute.kernels.PooledIntegrator;
+import io.live2.compute.kernels.PairsWithin;
 import io.live2.compute.kernels.WorkerPool;
 import io.live2.model.ForceField;
 import io.live2.model.ParticleState;
 import io.live2.model.Topology;
-import io.live2.model.random.Philox;
 
 /**
  * The default CPU backend: Verlet neighbour lists built through cell lists, work split over fixed atom blocks
@@ -25,6 +25,7 @@ import io.live2.model.random.Philox;
  */
 public final class ThreadedBackend implements ComputeBackend {
     private final WorkerPool pool;
+    private final PooledIntegrator integrator;
     private final AtomSums[] sums;
     private final int[][] scratch;
 
@@ -34,17 +35,9 @@ public final class ThreadedBackend implements ComputeBackend {
     private double skin;
     private NeighbourList list;
     private BlockEnergies energies;
-    private double[] kineticPartials;
     private long previousBuilds;
 
     private LjKernels lj;
-
-    // arguments of the current block task (set before pool.run; tasks are created once, never per step)
-    private double stepDt;
-    private double thermoC1;
-    private double thermoKT;
-    private long thermoStep;
-    private Philox thermoRng;
 
     private boolean pairSlotsInUse;
     private boolean pairSlotsFused;
@@ -53,17 +46,10 @@ public final class ThreadedBackend implements ComputeBackend {
     private final WorkerPool.BlockTask pairTask = this::pairBlock;
     private final WorkerPool.BlockTask forceTask = this::forceBlock;
     private final WorkerPool.BlockTask packTask = this::packBlock;
-    private final WorkerPool.BlockTask kickTask = (b, w) ->
-            Integrators.kick(state, ff.invMassTable(), stepDt, Blocks.start(b), Blocks.end(b, state.n));
-    private final WorkerPool.BlockTask driftTask = (b, w) ->
-            Integrators.drift(state, stepDt, Blocks.start(b), Blocks.end(b, state.n));
-    private final WorkerPool.BlockTask thermostatTask = (b, w) -> Integrators.thermostat(state, ff.massTable(),
-            thermoC1, thermoKT, thermoRng, thermoStep, Blocks.start(b), Blocks.end(b, state.n));
-    private final WorkerPool.BlockTask kineticTask = (b, w) ->
-            kineticPartials[b] = Integrators.kineticEnergy(state, ff.massTable(), Blocks.start(b), Blocks.end(b, state.n));
 
     public ThreadedBackend(int threads) {
         pool = new WorkerPool(threads, "live-cpu");
+        integrator = new PooledIntegrator(pool);
         sums = new AtomSums[threads];
         scratch = new int[threads][BondedTerms.MAX_ONE_THREE];
         for (int t = 0; t < threads; t++) {
@@ -96,7 +82,7 @@ public final class ThreadedBackend implements ComputeBackend {
         this.skin = settings.skin();
         this.list = newList;
         energies = new BlockEnergies(state.n);
-        kineticPartials = new double[Blocks.count(state.n)];
+        integrator.bind(state, forceField);
         lj = new LjKernels(state, newList, forceField);
     }
 
@@ -228,43 +214,31 @@ public final class ThreadedBackend implements ComputeBackend {
     @Override
     public void kick(double dt) {
         bound();
-        stepDt = dt;
-        pool.run(kickTask, Blocks.count(state.n));
+        integrator.kick(dt);
     }
 
     @Override
     public void drift(double dt) {
         bound();
-        stepDt = dt;
-        pool.run(driftTask, Blocks.count(state.n));
+        integrator.drift(dt);
     }
 
     @Override
     public void thermostat(double c1, double kT, long seed, long step) {
         bound();
-        thermoC1 = c1;
-        thermoKT = kT;
-        thermoStep = step;
-        thermoRng = new Philox(seed);
-        pool.run(thermostatTask, Blocks.count(state.n));
+        integrator.thermostat(c1, kT, seed, step);
     }
 
     @Override
     public double kineticEnergy() {
         bound();
-        int blocks = Blocks.count(state.n);
-        pool.run(kineticTask, blocks);
-        return Blocks.sum(kineticPartials, blocks);
+        return integrator.kineticEnergy();
     }
 
     @Override
     public void forEachPairWithin(double maxDistance, PairVisitor visitor) {
         bound();
-        double reach = ff.maxCutoff() + skin;
-        if (maxDistance > reach) {
-            throw new IllegalArgumentException("maxDistance " + maxDistance + " exceeds the neighbour-list reach "
-                    + reach + " (cutoff + skin)");
-        }
+        PairsWithin.requireWithinReach(maxDistance, ff.maxCutoff(), skin);
         // the list must hold every pair within maxDistance, which may need a rebuild even when forces do not
         list.ensureWithin(maxDistance, pool);
         ParticleState s = state;
@@ -273,16 +247,7 @@ public final class ThreadedBackend implements ComputeBackend {
         int stride = list.stride;
         for (int i = 0; i < s.n; i++) {
             for (int k = i * stride, end = k + list.count[i]; k < end; k++) {
-                int j = nb[k];
-                if (j <= i) {
-                    continue;
-                }
-                double dx = NeighbourList.minImage(s.x[i] - s.x[j], s.boxX());
-                double dy = NeighbourList.minImage(s.y[i] - s.y[j], s.boxY());
-                double r2 = dx * dx + dy * dy;
-                if (r2 < max2) {
-                    visitor.visit(i, j, r2);
-                }
+                PairsWithin.visitIfCloser(s, i, nb[k], max2, visitor);
             }
         }
     }
