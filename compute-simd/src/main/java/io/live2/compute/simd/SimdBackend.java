@@ -81,8 +81,10 @@ public final class SimdBackend implements ComputeBackend {
             return;
         }
         warmedUp = true;
-        io.live2.compute.LjSystem sys = io.live2.compute.LjSystem.lattice(1024, 0.7, 2.5, 1.0, 1);
-        warmUp(sys.state(), sys.topology(), sys.forceField(), 1500);
+        // two blocks, so that a two-thread warm-up pool hands work to its worker thread and the pool's paths are
+        // compiled too (at 10,000 atoms they were still being compiled one second into a two-thread benchmark)
+        io.live2.compute.LjSystem sys = io.live2.compute.LjSystem.lattice(2 * Blocks.SIZE, 0.7, 2.5, 1.0, 1);
+        warmUp(sys.state(), sys.topology(), sys.forceField(), 1000);
         // the chemistry presets' kernels: as many types as the permute tables hold (H, C, N, O with 8 lanes), one more
         int few = (int) Math.sqrt(2 * LjVectorKernel.L);
         for (int types : new int[] {few, few + 1}) {
@@ -98,7 +100,7 @@ public final class SimdBackend implements ComputeBackend {
     }
 
     private static void warmUp(ParticleState state, Topology topology, ForceField ff, int steps) {
-        try (SimdBackend b = new SimdBackend(1)) {
+        try (SimdBackend b = new SimdBackend(Math.min(2, Runtime.getRuntime().availableProcessors()))) {
             b.bind(state, topology, ff, new NeighborSettings(0.3));
             for (int step = 0; step < steps; step++) {
                 b.kick(0.0025);

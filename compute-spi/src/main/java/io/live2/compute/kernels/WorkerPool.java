@@ -135,28 +135,34 @@ public final class WorkerPool implements AutoCloseable {
     private void loop(int index) {
         AtomicInteger asleep = sleeping[index - 1];
         int seen = 0;
-        while (true) {
-            long spinStart = System.nanoTime();
-            while (generation == seen && !closed) {
-                if (System.nanoTime() - spinStart < SPIN_NANOS) {
-                    pause();
-                    continue;
-                }
-                asleep.set(1);
-                if (generation == seen && !closed) {
-                    LockSupport.park(this);
-                }
-                asleep.set(0);
-            }
-            if (closed) {
-                return;
-            }
+        while (awaitRound(seen, asleep)) {
             seen = generation;
             work(index);
             if (finished.incrementAndGet() == workers.length && callerSleeping) {
                 LockSupport.unpark(caller);
             }
         }
+    }
+
+    /**
+     * Waits until the generation moves past seen (true) or the pool closes (false). A method of its own, called
+     * once a round, so the JIT compiles it like any hot method; inside loop() it could only be reached by on-stack
+     * replacement, which left each new pool's workers spinning in the interpreter for their first second.
+     */
+    private boolean awaitRound(int seen, AtomicInteger asleep) {
+        long spinStart = System.nanoTime();
+        while (generation == seen && !closed) {
+            if (System.nanoTime() - spinStart < SPIN_NANOS) {
+                pause();
+                continue;
+            }
+            asleep.set(1);
+            if (generation == seen && !closed) {
+                LockSupport.park(this);
+            }
+            asleep.set(0);
+        }
+        return !closed;
     }
 
     @Override
