@@ -1,11 +1,11 @@
 package io.live2.compute.aparapi;
 
 import io.live2.compute.NeighborSettings;
+import io.live2.compute.cpu.RebuildChecks;
 import io.live2.compute.cpu.TestSystems;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -49,19 +49,7 @@ class ForcesOnlyTest {
         TestSystems.System sys = TestSystems.random(32, 400, 60, 7.0);
         try (AparapiBackend a = new AparapiBackend()) {
             a.bind(sys.state(), sys.topology(), sys.ff(), new NeighborSettings(0.1));
-            a.computeForces();
-            a.pullState();
-            double[] fx = sys.state().fx.clone();
-            double[] fy = sys.state().fy.clone();
-            long before = a.neighbourBuilds();
-            a.rebuildNeighbourList();
-            a.rebuildNeighbourList();
-            assertEquals(before + 2, a.neighbourBuilds());
-            a.computeForces();
-            assertEquals(before + 2, a.neighbourBuilds(), "nothing moved: the forces reuse the rebuilt list");
-            a.pullState();
-            assertArrayEquals(fx, sys.state().fx);
-            assertArrayEquals(fy, sys.state().fy);
+            RebuildChecks.forcedRebuildBuildsOnceAndKeepsTheForces(a, sys.state());
         }
     }
 }
