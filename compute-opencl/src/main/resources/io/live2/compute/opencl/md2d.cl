@@ -181,6 +181,39 @@ inline bool excluded(int i, int j, int n, int nb, int n13, __global const int* b
 }
 
 /*
+ * Runs the statements after (c, i, xi, yi) for every atom j != i in the 3x3 block of cells around cell c (fewer when
+ * the box is under 3 cells wide), with dx, dy its minimum-image separation from (xi, yi); `continue` skips to the
+ * next j. The order is fixed (rows, cells, atoms by index): the list build and the overflow scan share this one
+ * definition because they must visit the same atoms in the same order. Uses ncx, ncy, bx, by, x, y, cell_start and
+ * cell_atoms of the enclosing function.
+ */
+#define FOR_EACH_STENCIL_NEIGHBOUR(c, i, xi, yi, ...) {                                                          \
+    int cx_ = (c) % ncx;                                                                                         \
+    int cy_ = (c) / ncx;                                                                                         \
+    int xs_ = ncx < 3 ? 0 : cx_ - 1 + ncx;                                                                       \
+    int xn_ = ncx < 3 ? ncx : 3;                                                                                 \
+    int ys_ = ncy < 3 ? 0 : cy_ - 1 + ncy;                                                                       \
+    int yn_ = ncy < 3 ? ncy : 3;                                                                                 \
+    for (int b_ = 0; b_ < yn_; b_++) {                                                                           \
+        int ccy_ = (ys_ + b_) % ncy;                                                                             \
+        for (int a_ = 0; a_ < xn_; a_++) {                                                                       \
+            int cc_ = ccy_ * ncx + (xs_ + a_) % ncx;                                                             \
+            int to_ = cell_start[cc_ + 1];                                                                       \
+            for (int k_ = cell_start[cc_]; k_ < to_; k_++) {                                                     \
+                int j = cell_atoms[k_];                                                                          \
+                if (j == (i)) {                                                                                  \
+                    continue;                                                                                    \
+                }                                                                                                \
+                float dx = min_image((xi) - x[j], bx);                                                           \
+                float dy = min_image((yi) - y[j], by);                                                           \
+                __VA_ARGS__                                                                                      \
+            }                                                                                                    \
+        }                                                                                                        \
+    }                                                                                                            \
+}
+
+
+/*
  * Full neighbour list of atom i: every non-excluded j != i within cutoff + skin, scanning the 3x3 block of cells
  * row by row (or every cell of a dimension with fewer than 3 cells) and each cell in ascending atom index.
  */
@@ -199,40 +232,19 @@ __kernel void build_list(int n, int ncx, int ncy, float bx, float by, float reac
     }
     float xi = x[i];
     float yi = y[i];
-    int c = cell[i];
-    int cx = c % ncx;
-    int cy = c / ncx;
-    int xs = ncx < 3 ? 0 : cx - 1 + ncx;
-    int xn = ncx < 3 ? ncx : 3;
-    int ys = ncy < 3 ? 0 : cy - 1 + ncy;
-    int yn = ncy < 3 ? ncy : 3;
     int nb = bond_count[i];
     int n13 = c13_count[i];
     int cnt = 0;
-    for (int b = 0; b < yn; b++) {
-        int ccy = (ys + b) % ncy;
-        for (int a = 0; a < xn; a++) {
-            int cc = ccy * ncx + (xs + a) % ncx;
-            int to = cell_start[cc + 1];
-            for (int k = cell_start[cc]; k < to; k++) {
-                int j = cell_atoms[k];
-                if (j == i) {
-                    continue;
-                }
-                float dx = min_image(xi - x[j], bx);
-                float dy = min_image(yi - y[j], by);
-                if (dx * dx + dy * dy < reach2) {
-                    if ((nb > 0 || n13 > 0) && excluded(i, j, n, nb, n13, bond_partner, c13_partner)) {
-                        continue;
-                    }
-                    if (cnt < max_nbr) {
-                        nbr[cnt * n + i] = j;
-                    }
-                    cnt++;
-                }
+    FOR_EACH_STENCIL_NEIGHBOUR(cell[i], i, xi, yi,
+        if (dx * dx + dy * dy < reach2) {
+            if ((nb > 0 || n13 > 0) && excluded(i, j, n, nb, n13, bond_partner, c13_partner)) {
+                continue;
             }
-        }
-    }
+            if (cnt < max_nbr) {
+                nbr[cnt * n + i] = j;
+            }
+            cnt++;
+        })
     nbr_count[i] = cnt; /* > max_nbr: overflow, the force kernel scans the cells for this atom */
     atomic_max(&status[ST_NEED], cnt);
 }
@@ -271,34 +283,13 @@ inline float4 lj_scan(float4 acc, int i, float xi, float yi, int row, int n, int
                       __global const float* c12, __global const float* c6, __global const float* cut2,
                       __global const float* shift, int nb, int n13,
                       __global const int* bond_partner, __global const int* c13_partner) {
-    int c = cell[i];
-    int cx = c % ncx;
-    int cy = c / ncx;
-    int xs = ncx < 3 ? 0 : cx - 1 + ncx;
-    int xn = ncx < 3 ? ncx : 3;
-    int ys = ncy < 3 ? 0 : cy - 1 + ncy;
-    int yn = ncy < 3 ? ncy : 3;
     bool excl = nb > 0 || n13 > 0;
-    for (int b = 0; b < yn; b++) {
-        int ccy = (ys + b) % ncy;
-        for (int a = 0; a < xn; a++) {
-            int cc = ccy * ncx + (xs + a) % ncx;
-            int to = cell_start[cc + 1];
-            for (int k = cell_start[cc]; k < to; k++) {
-                int j = cell_atoms[k];
-                if (j == i) {
-                    continue;
-                }
-                float dx = min_image(xi - x[j], bx);
-                float dy = min_image(yi - y[j], by);
-                float r2 = dx * dx + dy * dy;
-                int p = row + type[j];
-                if (r2 < cut2[p] && !(excl && excluded(i, j, n, nb, n13, bond_partner, c13_partner))) {
-                    acc = lj_add(acc, dx, dy, r2, c12[p], c6[p], shift[p]);
-                }
-            }
-        }
-    }
+    FOR_EACH_STENCIL_NEIGHBOUR(cell[i], i, xi, yi,
+        float r2 = dx * dx + dy * dy;
+        int p = row + type[j];
+        if (r2 < cut2[p] && !(excl && excluded(i, j, n, nb, n13, bond_partner, c13_partner))) {
+            acc = lj_add(acc, dx, dy, r2, c12[p], c6[p], shift[p]);
+        })
     return acc;
 }
 
