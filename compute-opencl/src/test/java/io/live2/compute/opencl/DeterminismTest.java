@@ -1,6 +1,7 @@
 package io.live2.compute.opencl;
 
 import io.live2.compute.NeighborSettings;
+import io.live2.compute.cpu.TestSystems;
 import io.live2.model.ParticleState;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +27,7 @@ class DeterminismTest {
     }
 
     static byte[] run(long seed, ForceKernel kernel) {
-        OpenClTests.Sys sys = OpenClTests.random(7, 600, 100, 7.0);
+        TestSystems.System sys = TestSystems.random(7, 600, 100, 7.0);
         ParticleState s = sys.state();
         double dt = 0.0005;
         double c1 = Math.exp(-5.0 * dt);

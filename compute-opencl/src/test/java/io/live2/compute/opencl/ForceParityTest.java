@@ -4,6 +4,7 @@ import io.live2.compute.Energies;
 import io.live2.compute.NeighborSettings;
 import io.live2.compute.Backends;
 import io.live2.compute.ComputeBackend;
+import io.live2.compute.cpu.TestSystems;
 import io.live2.model.ParticleState;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,9 +53,9 @@ class ForceParityTest {
         double worstE = 0;
         for (long seed = 1; seed <= 6; seed++) {
             int atoms = 150 + 50 * (int) seed;
-            OpenClTests.Sys sys = OpenClTests.random(seed, atoms, atoms / 6, 4.0 + 0.3 * seed);
+            TestSystems.System sys = TestSystems.random(seed, atoms, atoms / 6, 4.0 + 0.3 * seed);
             OpenClTests.roundToFloat(sys.state());
-            OpenClTests.Sys ref = sys.copy();
+            TestSystems.System ref = sys.copy();
             ComputeBackend r = Backends.create("reference", 1);
             r.bind(ref.state(), ref.topology(), ref.ff(), new NeighborSettings(0.1));
             Energies er = r.computeForces();

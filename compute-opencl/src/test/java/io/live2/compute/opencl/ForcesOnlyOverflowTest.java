@@ -3,6 +3,7 @@ package io.live2.compute.opencl;
 import io.live2.compute.Backends;
 import io.live2.compute.ComputeBackend;
 import io.live2.compute.NeighborSettings;
+import io.live2.compute.cpu.TestSystems;
 import io.live2.model.ParticleState;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,8 @@ class ForcesOnlyOverflowTest {
     }
 
     /** max_i |F_i(opencl) - F_i(reference)| / max_i |F_i(reference)| at the positions in sys. */
-    static double forceDeviation(OpenClTests.Sys sys) {
-        OpenClTests.Sys ref = sys.copy();
+    static double forceDeviation(TestSystems.System sys) {
+        TestSystems.System ref = sys.copy();
         try (ComputeBackend r = Backends.create("reference", 1)) {
             r.bind(ref.state(), ref.topology(), ref.ff(), new NeighborSettings(0.1));
             r.computeForces();
@@ -55,7 +56,7 @@ class ForcesOnlyOverflowTest {
 
     @Test
     void overflowDuringForcesOnlyStepsGivesTheReferenceForces() {
-        OpenClTests.Sys sys = OpenClTests.random(21, 420, 70, 5.0);
+        TestSystems.System sys = TestSystems.random(21, 420, 70, 5.0);
         OpenClTests.roundToFloat(sys.state());
         double dt = 0.0005;
         try (OpenClBackend b = new OpenClBackend(ForceKernel.LIST)) {
@@ -86,7 +87,7 @@ class ForcesOnlyOverflowTest {
     @Test
     void forcesOnlyWritesTheSameForcesAsAFullEvaluation() {
         for (ForceKernel kernel : ForceKernel.values()) {
-            OpenClTests.Sys sys = OpenClTests.random(22, 300, 50, 4.6);
+            TestSystems.System sys = TestSystems.random(22, 300, 50, 4.6);
             try (OpenClBackend b = new OpenClBackend(kernel)) {
                 b.bind(sys.state(), sys.topology(), sys.ff(), new NeighborSettings(0.1));
                 b.computeForces();

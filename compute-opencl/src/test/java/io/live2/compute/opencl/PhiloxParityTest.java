@@ -1,6 +1,7 @@
 package io.live2.compute.opencl;
 
 import io.live2.compute.NeighborSettings;
+import io.live2.compute.cpu.TestSystems;
 import io.live2.model.ParticleState;
 import io.live2.model.Topology;
 import io.live2.model.random.Philox;
@@ -29,7 +30,7 @@ class PhiloxParityTest {
         long[] steps = {0L, 1L, 10_000L, (1L << 33) + 5};
         int[] purposes = {Purpose.LANGEVIN, Purpose.PULSE_KICK, Purpose.MUTATION};
         try (OpenClBackend b = new OpenClBackend()) {
-            b.bind(s, new Topology(n), OpenClTests.FF, new NeighborSettings(0.1));
+            b.bind(s, new Topology(n), TestSystems.FF, new NeighborSettings(0.1));
             int checked = 0;
             for (long seed : seeds) {
                 Philox java = new Philox(seed);

@@ -2,6 +2,7 @@ package io.live2.compute.opencl;
 
 import io.live2.compute.NeighborSettings;
 import io.live2.compute.cpu.RebuildChecks;
+import io.live2.compute.cpu.TestSystems;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -20,7 +21,7 @@ class RebuildNeighbourListTest {
     @ParameterizedTest
     @EnumSource(ForceKernel.class)
     void aForcedRebuildBuildsOnceAndLeavesTheForcesAlone(ForceKernel kernel) {
-        OpenClTests.Sys sys = OpenClTests.random(31, 500, 60, 6.0);
+        TestSystems.System sys = TestSystems.random(31, 500, 60, 6.0);
         try (OpenClBackend b = new OpenClBackend(kernel)) {
             b.bind(sys.state(), sys.topology(), sys.ff(), new NeighborSettings(0.1));
             RebuildChecks.forcedRebuildBuildsOnceAndKeepsTheForces(b, sys.state());
