@@ -5,6 +5,7 @@ import io.live2.compute.ComputeBackend;
 import io.live2.compute.Energies;
 import io.live2.compute.NeighborSettings;
 import io.live2.compute.PairVisitor;
+import io.live2.compute.kernels.BindChecks;
 import io.live2.compute.kernels.BondedTerms;
 import io.live2.model.ForceField;
 import io.live2.model.MorseParams;
@@ -13,7 +14,6 @@ import io.live2.model.Topology;
 import io.live2.model.random.Purpose;
 
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * "aparapi": neighbour search, forces and integration as Aparapi kernels ({@link MdKernel}) on an OpenCL device,
@@ -59,15 +59,8 @@ public final class AparapiBackend implements ComputeBackend {
 
     @Override
     public void bind(ParticleState state, Topology topology, ForceField forceField, NeighborSettings settings) {
-        Objects.requireNonNull(settings, "settings");
-        if (topology.size() != state.n) {
-            throw new IllegalArgumentException("topology has " + topology.size() + " atoms, state has " + state.n);
-        }
+        BindChecks.requireBindable(state, topology, forceField, settings);
         double halfBox = 0.5 * Math.min(state.boxX(), state.boxY());
-        if (forceField.maxCutoff() >= halfBox) {
-            throw new IllegalArgumentException("LJ cutoff " + forceField.maxCutoff()
-                    + " nm must be below half the shorter box side (" + halfBox + " nm) for the minimum image");
-        }
         double r = forceField.maxCutoff() + settings.skin();
         if (r >= halfBox) {
             throw new IllegalArgumentException("cutoff + skin = " + r + " nm must be below half the shorter box side ("

@@ -4,6 +4,7 @@ import io.live2.compute.ComputeBackend;
 import io.live2.compute.Energies;
 import io.live2.compute.NeighborSettings;
 import io.live2.compute.PairVisitor;
+import io.live2.compute.kernels.BindChecks;
 import io.live2.compute.kernels.BondedTerms;
 import io.live2.model.ForceField;
 import io.live2.model.MorseParams;
@@ -23,7 +24,6 @@ import org.jocl.cl_program;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 import static org.jocl.CL.CL_MEM_READ_WRITE;
 import static org.jocl.CL.CL_TRUE;
@@ -213,15 +213,7 @@ public final class OpenClBackend implements ComputeBackend {
 
     @Override
     public void bind(ParticleState state, Topology topology, ForceField forceField, NeighborSettings settings) {
-        Objects.requireNonNull(settings, "settings");
-        if (topology.size() != state.n) {
-            throw new IllegalArgumentException("topology has " + topology.size() + " atoms, state has " + state.n);
-        }
-        double halfBox = 0.5 * Math.min(state.boxX(), state.boxY());
-        if (forceField.maxCutoff() >= halfBox) {
-            throw new IllegalArgumentException("LJ cutoff " + forceField.maxCutoff()
-                    + " nm must be below half the shorter box side (" + halfBox + " nm) for the minimum image");
-        }
+        BindChecks.requireBindable(state, topology, forceField, settings);
         releaseBuffers();
         this.state = state;
         this.topology = topology;

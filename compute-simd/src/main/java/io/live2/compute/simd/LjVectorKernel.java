@@ -1,6 +1,7 @@
 package io.live2.compute.simd;
 
 import io.live2.compute.kernels.Blocks;
+import io.live2.compute.kernels.LjTables;
 import io.live2.model.ForceField;
 import io.live2.model.ParticleState;
 
@@ -57,17 +58,14 @@ final class LjVectorKernel {
     LjVectorKernel(ParticleState state, LaneList list, ForceField ff) {
         this.state = state;
         this.list = list;
-        typeCount = ff.typeCount();
-        c12 = ff.c12Table();
-        c6 = ff.c6Table();
-        cut2 = ff.cutoff2Table();
-        shift = ff.shiftTable();
-        c12x12 = new double[c12.length];
-        c6x6 = new double[c6.length];
-        for (int p = 0; p < c12.length; p++) {
-            c12x12[p] = 12 * c12[p];
-            c6x6[p] = 6 * c6[p];
-        }
+        LjTables tables = LjTables.of(ff);
+        typeCount = tables.typeCount();
+        c12 = tables.c12();
+        c6 = tables.c6();
+        cut2 = tables.cut2();
+        shift = tables.shift();
+        c12x12 = tables.c12x12();
+        c6x6 = tables.c6x6();
         permuted = c12.length <= 2 * L;
         c12Padded = Arrays.copyOf(c12, 2 * L);
         c6Padded = Arrays.copyOf(c6, 2 * L);

@@ -5,11 +5,12 @@ import io.live2.compute.Energies;
 import io.live2.compute.NeighborSettings;
 import io.live2.compute.PairVisitor;
 import io.live2.compute.kernels.AtomSums;
+import io.live2.compute.kernels.BindChecks;
 import io.live2.compute.kernels.BlockEnergies;
 import io.live2.compute.kernels.Blocks;
 import io.live2.compute.kernels.BondedTerms;
-import io.live2.compute.kernels.PooledIntegrator;
 import io.live2.compute.kernels.PairsWithin;
+import io.live2.compute.kernels.PooledIntegrator;
 import io.live2.compute.kernels.WorkerPool;
 import io.live2.model.ForceField;
 import io.live2.model.ParticleState;
@@ -122,9 +123,7 @@ public final class SimdBackend implements ComputeBackend {
 
     @Override
     public void bind(ParticleState state, Topology topology, ForceField forceField, NeighborSettings settings) {
-        if (topology.size() != state.n) {
-            throw new IllegalArgumentException("topology has " + topology.size() + " atoms, state has " + state.n);
-        }
+        BindChecks.requireSameAtoms(state, topology);
         warmUpOnce();
         LaneList newList = new LaneList(state, topology, forceField.maxCutoff(), settings.skin(), pool.threads(), lanes,
                 forceField.typeCount());

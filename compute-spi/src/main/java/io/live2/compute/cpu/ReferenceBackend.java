@@ -5,6 +5,7 @@ import io.live2.compute.Energies;
 import io.live2.compute.NeighborSettings;
 import io.live2.compute.PairVisitor;
 import io.live2.compute.kernels.AtomSums;
+import io.live2.compute.kernels.BindChecks;
 import io.live2.compute.kernels.BlockEnergies;
 import io.live2.compute.kernels.Blocks;
 import io.live2.compute.kernels.BondedTerms;
@@ -14,7 +15,6 @@ import io.live2.model.ParticleState;
 import io.live2.model.Topology;
 import io.live2.model.random.Philox;
 
-import java.util.Objects;
 
 /**
  * The correctness oracle: all pairs, O(N²), one thread, no neighbour list. For each atom i the LJ forces of
@@ -41,15 +41,7 @@ public final class ReferenceBackend implements ComputeBackend {
 
     @Override
     public void bind(ParticleState state, Topology topology, ForceField forceField, NeighborSettings settings) {
-        Objects.requireNonNull(settings, "settings");
-        if (topology.size() != state.n) {
-            throw new IllegalArgumentException("topology has " + topology.size() + " atoms, state has " + state.n);
-        }
-        double halfBox = 0.5 * Math.min(state.boxX(), state.boxY());
-        if (forceField.maxCutoff() >= halfBox) {
-            throw new IllegalArgumentException("LJ cutoff " + forceField.maxCutoff()
-                    + " nm must be below half the shorter box side (" + halfBox + " nm) for the minimum image");
-        }
+        BindChecks.requireBindable(state, topology, forceField, settings);
         this.state = state;
         this.topology = topology;
         this.ff = forceField;
