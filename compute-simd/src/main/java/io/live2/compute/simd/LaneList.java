@@ -20,8 +20,8 @@ import java.util.Arrays;
 /**
  * Full Verlet lists in lane-major ("transposed") layout for a kernel that puts L consecutive atoms in the L lanes
  * of a vector. Atoms form groups of L (group g = atoms gL .. gL+L-1); a group's lists are stored column by column:
- * entry k of lane l at {@code lists[b][groupOffset[g] + k·L + l]}, for k below the group's longest list
- * ({@code groupLength[g]}). Each atom's partners are sorted ascending, the reference's summation order, so the
+ * entry k of lane l at {@code lists[b][groupOffset[g] + k·L + l]}, for k below {@code groupLength[g]}: the
+ * group's longest list rounded up to an even number of columns (the uniform kernel takes two per iteration). Each atom's partners are sorted ascending, the reference's summation order, so the
  * kernel can read one vector of partner indices per k and gather their positions. A lane past its own count is
  * padded with its own atom index (a valid index; the kernel masks it out by count).
  *
@@ -88,11 +88,9 @@ final class LaneList {
      */
     final int[][] pairs;
     private final int typeCount;
-    /** Per group: where its columns start in its block's array, and how many columns (its longest list). */
+    /** Per group: where its columns start in its block's array, and how many columns (its longest list, made even). */
     final int[] groupOffset;
     final int[] groupLength;
-    /** Per group: its shortest list (columns below it need no per-lane length mask). */
-    final int[] groupShortest;
     /** Per atom (padded to whole groups with zeros): list length. */
     final int[] count;
     private long builds;
@@ -140,7 +138,6 @@ final class LaneList {
         int groups = (s.n + lanes - 1) / lanes;
         groupOffset = new int[groups];
         groupLength = new int[groups];
-        groupShortest = new int[groups];
         count = new int[groups * lanes];
         lists = new int[blocks][];
         pairs = typeCount > 1 ? new int[blocks][] : null;
@@ -274,7 +271,6 @@ final class LaneList {
         int endGroup = (Blocks.end(b, n) + lanes - 1) / lanes;
         for (int g = firstGroup; g < endGroup; g++) {
             int longest = 0;
-            int shortest = Integer.MAX_VALUE;
             int base = g * lanes;
             for (int l = 0; l < lanes; l++) {
                 int i = base + l;
@@ -289,21 +285,20 @@ final class LaneList {
                 }
                 count[i] = c;
                 longest = Math.max(longest, c);
-                shortest = Math.min(shortest, c);
             }
-            int need = pos + longest * lanes;
+            int columns = (longest + 1) & ~1;
+            int need = pos + columns * lanes;
             if (need > out.length) {
                 out = Arrays.copyOf(out, Math.max(need, out.length + out.length / 8));
             }
             groupOffset[g] = pos;
-            groupLength[g] = longest;
-            groupShortest[g] = shortest;
+            groupLength[g] = columns;
             for (int l = 0; l < lanes; l++) {
                 int i = base + l;
                 int c = count[i];
                 placeSorted(buf, l * m, c, out, pos + l);
                 int pad = i < n ? i : base;
-                for (int k = c, o = pos + l + c * lanes; k < longest; k++, o += lanes) {
+                for (int k = c, o = pos + l + c * lanes; k < columns; k++, o += lanes) {
                     out[o] = pad;
                 }
             }

@@ -152,34 +152,43 @@ final class LjVectorKernel {
         int[] cols = list.lists[base / Blocks.SIZE];
         int off = list.groupOffset[g];
         int len = list.groupLength[g];
-        double bx = s.boxX();
-        double by = s.boxY();
-        double hx = 0.5 * bx;
-        double hy = 0.5 * by;
-        double mhx = -hx;
-        double mhy = -hy;
-        double pc12 = c12[0];
-        double pc6 = c6[0];
-        double pc12x12 = c12x12[0];
-        double pc6x6 = c6x6[0];
-        double pcut2 = cut2[0];
-        double pshift = shift[0];
+        // constants as vectors, broadcast once per group rather than per column
+        DoubleVector bx = DoubleVector.broadcast(D, s.boxX());
+        DoubleVector by = DoubleVector.broadcast(D, s.boxY());
+        DoubleVector hx = DoubleVector.broadcast(D, 0.5 * s.boxX());
+        DoubleVector hy = DoubleVector.broadcast(D, 0.5 * s.boxY());
+        DoubleVector mhx = hx.neg();
+        DoubleVector mhy = hy.neg();
+        DoubleVector pc12 = DoubleVector.broadcast(D, c12[0]);
+        DoubleVector pc6 = DoubleVector.broadcast(D, c6[0]);
+        DoubleVector pc12x12 = DoubleVector.broadcast(D, c12x12[0]);
+        DoubleVector pc6x6 = DoubleVector.broadcast(D, c6x6[0]);
+        DoubleVector pcut2 = DoubleVector.broadcast(D, cut2[0]);
+        DoubleVector pshift = DoubleVector.broadcast(D, shift[0]);
         VectorMask<Double> live = D.indexInRange(base, s.n);
         DoubleVector xi = DoubleVector.fromArray(D, x, base, live);
         DoubleVector yi = DoubleVector.fromArray(D, y, base, live);
         DoubleVector counts = counts(base);
         DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        DoubleVector column = DoubleVector.zero(D);
         DoubleVector fx = DoubleVector.zero(D);
         DoubleVector fy = DoubleVector.zero(D);
         DoubleVector e = DoubleVector.zero(D);
         DoubleVector w = DoubleVector.zero(D);
-        int shortest = list.groupShortest[g];
-        VectorMask<Double> all = D.maskAll(true);
-        for (int k = 0, o = off; k < len; k++, o += L) {
-            // every lane has a k-th partner below the group's shortest list: no length mask needed there
-            VectorMask<Double> inList = k < shortest ? all : counts.compare(VectorOperators.GT, (double) k);
-            DoubleVector dx = xi.sub(DoubleVector.fromArray(D, x, 0, cols, o));
-            DoubleVector dy = yi.sub(DoubleVector.fromArray(D, y, 0, cols, o));
+        // Two columns per iteration (len is even), added in column order, so each lane's sums keep the order of
+        // its partners. The gathers are masked by the list length: C2 zeroes a masked gather's destination first,
+        // while an unmasked one merged into whatever the register held, and when that was the previous column's
+        // force the columns ran one after another. Measured at 10,000 atoms (lj fluid, one thread): this loop
+        // takes 0.60-0.65 of the time of the former one (unmasked gathers, one column per iteration).
+        for (int k = 0, o = off; k < len; k += 2, o += 2 * L) {
+            VectorMask<Double> inList = counts.compare(VectorOperators.GT, column);
+            column = column.add(one);
+            VectorMask<Double> inList2 = counts.compare(VectorOperators.GT, column);
+            column = column.add(one);
+            DoubleVector dx = xi.sub(DoubleVector.fromArray(D, x, 0, cols, o, inList));
+            DoubleVector dy = yi.sub(DoubleVector.fromArray(D, y, 0, cols, o, inList));
+            DoubleVector dx2 = xi.sub(DoubleVector.fromArray(D, x, 0, cols, o + L, inList2));
+            DoubleVector dy2 = yi.sub(DoubleVector.fromArray(D, y, 0, cols, o + L, inList2));
             // dx > hx ? dx - bx : (dx < -hx ? dx + bx : dx), both tests on the unshifted difference
             VectorMask<Double> gtx = dx.compare(VectorOperators.GT, hx);
             VectorMask<Double> ltx = dx.compare(VectorOperators.LT, mhx);
@@ -187,16 +196,27 @@ final class LjVectorKernel {
             VectorMask<Double> gty = dy.compare(VectorOperators.GT, hy);
             VectorMask<Double> lty = dy.compare(VectorOperators.LT, mhy);
             dy = dy.sub(by, gty).add(by, lty);
+            VectorMask<Double> gtx2 = dx2.compare(VectorOperators.GT, hx);
+            VectorMask<Double> ltx2 = dx2.compare(VectorOperators.LT, mhx);
+            dx2 = dx2.sub(bx, gtx2).add(bx, ltx2);
+            VectorMask<Double> gty2 = dy2.compare(VectorOperators.GT, hy);
+            VectorMask<Double> lty2 = dy2.compare(VectorOperators.LT, mhy);
+            dy2 = dy2.sub(by, gty2).add(by, lty2);
             DoubleVector r2 = dx.mul(dx).add(dy.mul(dy));
+            DoubleVector r22 = dx2.mul(dx2).add(dy2.mul(dy2));
             VectorMask<Double> in = r2.compare(VectorOperators.LT, pcut2).and(inList);
+            VectorMask<Double> in2 = r22.compare(VectorOperators.LT, pcut2).and(inList2);
             DoubleVector ir2 = one.div(r2);
+            DoubleVector ir22 = one.div(r22);
             DoubleVector ir6 = ir2.mul(ir2).mul(ir2);
+            DoubleVector ir62 = ir22.mul(ir22).mul(ir22);
             DoubleVector fr = ir6.mul(pc12x12).sub(pc6x6).mul(ir6).mul(ir2);
-            fx = fx.add(fr.mul(dx), in);
-            fy = fy.add(fr.mul(dy), in);
+            DoubleVector fr2 = ir62.mul(pc12x12).sub(pc6x6).mul(ir62).mul(ir22);
+            fx = fx.add(fr.mul(dx), in).add(fr2.mul(dx2), in2);
+            fy = fy.add(fr.mul(dy), in).add(fr2.mul(dy2), in2);
             if (energies) {
-                e = e.add(ir6.mul(pc12).sub(pc6).mul(ir6).sub(pshift), in);
-                w = w.add(fr.mul(r2), in);
+                e = e.add(ir6.mul(pc12).sub(pc6).mul(ir6).sub(pshift), in).add(ir62.mul(pc12).sub(pc6).mul(ir62).sub(pshift), in2);
+                w = w.add(fr.mul(r2), in).add(fr2.mul(r22), in2);
             }
         }
         fx.intoArray(out, 0);
@@ -255,8 +275,8 @@ final class LjVectorKernel {
             VectorMask<Double> inList = counts.compare(VectorOperators.GT, (double) k);
             DoubleVector pair = (DoubleVector) IntVector.fromArray(I, pairs, o).convertShape(VectorOperators.I2D, D, 0);
             VectorMask<Double> upper = pair.compare(VectorOperators.GE, half);
-            DoubleVector dx = xi.sub(DoubleVector.fromArray(D, x, 0, cols, o));
-            DoubleVector dy = yi.sub(DoubleVector.fromArray(D, y, 0, cols, o));
+            DoubleVector dx = xi.sub(DoubleVector.fromArray(D, x, 0, cols, o, inList));
+            DoubleVector dy = yi.sub(DoubleVector.fromArray(D, y, 0, cols, o, inList));
             VectorMask<Double> gtx = dx.compare(VectorOperators.GT, hx);
             VectorMask<Double> ltx = dx.compare(VectorOperators.LT, mhx);
             dx = dx.sub(bx, gtx).add(bx, ltx);
@@ -319,8 +339,8 @@ final class LjVectorKernel {
         DoubleVector w = DoubleVector.zero(D);
         for (int k = 0, o = off; k < len; k++, o += L) {
             VectorMask<Double> inList = counts.compare(VectorOperators.GT, (double) k);
-            DoubleVector dx = xi.sub(DoubleVector.fromArray(D, x, 0, cols, o));
-            DoubleVector dy = yi.sub(DoubleVector.fromArray(D, y, 0, cols, o));
+            DoubleVector dx = xi.sub(DoubleVector.fromArray(D, x, 0, cols, o, inList));
+            DoubleVector dy = yi.sub(DoubleVector.fromArray(D, y, 0, cols, o, inList));
             VectorMask<Double> gtx = dx.compare(VectorOperators.GT, hx);
             VectorMask<Double> ltx = dx.compare(VectorOperators.LT, mhx);
             dx = dx.sub(bx, gtx).add(bx, ltx);
@@ -371,8 +391,8 @@ final class LjVectorKernel {
         DoubleVector e = DoubleVector.zero(D);
         for (int k = 0, o = off; k < len; k++, o += L) {
             VectorMask<Double> inList = counts.compare(VectorOperators.GT, (double) k);
-            DoubleVector dx = xi.sub(DoubleVector.fromArray(D, x, 0, cols, o));
-            DoubleVector dy = yi.sub(DoubleVector.fromArray(D, y, 0, cols, o));
+            DoubleVector dx = xi.sub(DoubleVector.fromArray(D, x, 0, cols, o, inList));
+            DoubleVector dy = yi.sub(DoubleVector.fromArray(D, y, 0, cols, o, inList));
             VectorMask<Double> gtx = dx.compare(VectorOperators.GT, hx);
             VectorMask<Double> ltx = dx.compare(VectorOperators.LT, mhx);
             dx = dx.sub(bx, gtx).add(bx, ltx);
