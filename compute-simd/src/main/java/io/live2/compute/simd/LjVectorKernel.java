@@ -110,6 +110,19 @@ final class LjVectorKernel {
         }
     }
 
+    /** Whether {@link #prepare} has work to do for some block (only the many-type kernel, after a list build). */
+    boolean needsPrepare() {
+        if (typeCount == 1 || permuted) {
+            return false;
+        }
+        for (long built : slotsOfBuild) {
+            if (built != list.builds()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Before block b's groups: the many-type kernel's per-entry constants, when the list was rebuilt since. */
     void prepare(int b) {
         if (typeCount == 1 || permuted || slotsOfBuild[b] == list.builds()) {

@@ -30,6 +30,7 @@ public final class SimdBackend implements ComputeBackend {
     private final AtomSums[] sums;
     private final int[][] scratch;
     private final double[][] laneOut;
+    private final double[][] blockTotals;
     private final int lanes = LjVectorKernel.L;
 
     private ParticleState state;
@@ -40,9 +41,17 @@ public final class SimdBackend implements ComputeBackend {
     private LjVectorKernel kernel;
     private BlockEnergies energies;
     private long previousBuilds;
-    private boolean wantEnergies;
 
     private final WorkerPool.BlockTask forceTask = this::forceBlock;
+    private final WorkerPool.BlockTask forceOnlyTask = this::forceChunk;
+    private final WorkerPool.BlockTask prepareTask = (b, worker) -> kernel.prepare(b);
+
+    /**
+     * Atoms per task of a forces-only round: a quarter block. Forces need no reduction, so their work can be split
+     * finer than the energy blocks: at 10,000 atoms a round of ten 1024-atom blocks over two threads left one thread
+     * idle for up to a block at its end, and a thread the VM paused held a whole block; now at most a quarter.
+     */
+    static final int CHUNK = Blocks.SIZE / 4;
 
     public SimdBackend(int threads) {
         pool = new WorkerPool(threads, "live-simd");
@@ -50,6 +59,7 @@ public final class SimdBackend implements ComputeBackend {
         sums = new AtomSums[threads];
         scratch = new int[threads][BondedTerms.MAX_ONE_THREE];
         laneOut = new double[threads][4 * lanes];
+        blockTotals = new double[threads][4];
         for (int t = 0; t < threads; t++) {
             sums[t] = new AtomSums();
         }
@@ -150,7 +160,6 @@ public final class SimdBackend implements ComputeBackend {
     public Energies computeForces() {
         bound();
         list.ensureForForces(pool);
-        wantEnergies = true;
         pool.run(forceTask, Blocks.count(state.n));
         return energies.reduce();
     }
@@ -163,26 +172,43 @@ public final class SimdBackend implements ComputeBackend {
     public void computeForcesOnly() {
         bound();
         list.ensureForForces(pool);
-        wantEnergies = false;
-        pool.run(forceTask, Blocks.count(state.n));
+        if (kernel.needsPrepare()) {
+            // the many-type kernel's per-entry constants are made per block: before the chunks, which split blocks
+            pool.run(prepareTask, Blocks.count(state.n));
+        }
+        pool.run(forceOnlyTask, (state.n + CHUNK - 1) / CHUNK);
     }
 
-    /** Forces of block b: its groups' LJ sums from the vector kernel, then each atom's bonded terms in order. */
+    /** Forces (no energies) of the atoms of chunk c. */
+    private void forceChunk(int c, int worker) {
+        int start = c * CHUNK;
+        forceRange(start, Math.min(state.n, start + CHUNK), worker, false, null);
+    }
+
+    /** Forces and energies of block b. */
     private void forceBlock(int b, int worker) {
+        kernel.prepare(b);
+        double[] totals = blockTotals[worker];
+        forceRange(Blocks.start(b), Blocks.end(b, state.n), worker, true, totals);
+        energies.set(b, totals[0], totals[1], totals[2], totals[3]);
+    }
+
+    /**
+     * Forces of atoms [start, end) (whole groups): their groups' LJ sums from the vector kernel, then each atom's
+     * bonded terms in order. With energies, the halved LJ, bond, 1-3 and virial sums of the range, in atom order,
+     * go to totals[0..4).
+     */
+    private void forceRange(int start, int end, int worker, boolean withEnergies, double[] totals) {
         ParticleState s = state;
         AtomSums a = sums[worker];
         int[] buffer = scratch[worker];
         double[] out = laneOut[worker];
-        boolean withEnergies = wantEnergies;
         Topology t = topology;
         int L = lanes;
         double ljSum = 0;
         double bonds = 0;
         double r13 = 0;
         double virial = 0;
-        int start = Blocks.start(b);
-        int end = Blocks.end(b, s.n);
-        kernel.prepare(b);
         for (int base = start; base < end; base += L) {
             kernel.group(base / L, withEnergies, out);
             for (int l = 0, i = base; l < L && i < end; l++, i++) {
@@ -213,7 +239,10 @@ public final class SimdBackend implements ComputeBackend {
             }
         }
         if (withEnergies) {
-            energies.set(b, ljSum, bonds, r13, virial);
+            totals[0] = ljSum;
+            totals[1] = bonds;
+            totals[2] = r13;
+            totals[3] = virial;
         }
     }
 
