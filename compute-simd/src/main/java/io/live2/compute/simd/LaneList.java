@@ -20,8 +20,8 @@ import java.util.Arrays;
 /**
  * Full Verlet lists in lane-major ("transposed") layout for a kernel that puts L consecutive atoms in the L lanes
  * of a vector. Atoms form groups of L (group g = atoms gL .. gL+L-1); a group's lists are stored column by column:
- * entry k of lane l at {@code lists[b][groupOffset[g] + k·L + l]}, for k below {@code groupLength[g]}: the
- * group's longest list rounded up to an even number of columns (the uniform kernel takes two per iteration). Each atom's partners are sorted ascending, the reference's summation order, so the
+ * entry k of lane l at {@code lists[b][groupOffset[g] + k·L + l]}, for k below the group's longest list
+ * ({@code groupLength[g]}). Each atom's partners are sorted ascending, the reference's summation order, so the
  * kernel can read one vector of partner indices per k and gather their positions. A lane past its own count is
  * padded with its own atom index (a valid index; the kernel masks it out by count).
  *
@@ -88,7 +88,7 @@ final class LaneList {
      */
     final int[][] pairs;
     private final int typeCount;
-    /** Per group: where its columns start in its block's array, and how many columns (its longest list, made even). */
+    /** Per group: where its columns start in its block's array, and how many columns (its longest list). */
     final int[] groupOffset;
     final int[] groupLength;
     /** Per atom (padded to whole groups with zeros): list length. */
@@ -286,19 +286,18 @@ final class LaneList {
                 count[i] = c;
                 longest = Math.max(longest, c);
             }
-            int columns = (longest + 1) & ~1;
-            int need = pos + columns * lanes;
+            int need = pos + longest * lanes;
             if (need > out.length) {
                 out = Arrays.copyOf(out, Math.max(need, out.length + out.length / 8));
             }
             groupOffset[g] = pos;
-            groupLength[g] = columns;
+            groupLength[g] = longest;
             for (int l = 0; l < lanes; l++) {
                 int i = base + l;
                 int c = count[i];
                 placeSorted(buf, l * m, c, out, pos + l);
                 int pad = i < n ? i : base;
-                for (int k = c, o = pos + l + c * lanes; k < columns; k++, o += lanes) {
+                for (int k = c, o = pos + l + c * lanes; k < longest; k++, o += lanes) {
                     out[o] = pad;
                 }
             }

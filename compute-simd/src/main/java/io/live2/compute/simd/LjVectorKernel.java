@@ -97,9 +97,9 @@ final class LjVectorKernel {
      * than "cpu" on the chemistry presets. Shared helper methods do not work either: C2 stops inlining them at
      * its node budget (NodeCountInliningCutoff) and the vectors passed to them are then allocated per column.
      */
-    void group(int g, boolean energies, double[] out) {
+    void group(int g, boolean energies, double[] out, Scratch scratch) {
         if (typeCount == 1) {
-            uniform(g, energies, out);
+            uniform(g, energies, out, scratch);
         } else if (permuted) {
             permuted(g, energies, out);
         } else {
@@ -157,7 +157,15 @@ final class LjVectorKernel {
         return (DoubleVector) IntVector.fromArray(I, list.count, base).convertShape(VectorOperators.I2D, D, 0);
     }
 
-    private void uniform(int g, boolean energies, double[] out) {
+    /**
+     * One type (the lj fluid). The group's partner positions are first copied, column by column, into the worker's
+     * scratch (scalar loads and stores, about 16 per column), and the loop then reads them with contiguous vector
+     * loads. Vector gathers were slower and erratic: C2 emits an all-lanes gather that merges into its destination
+     * register, so it waits for whatever instruction last wrote that register, and which register that is
+     * differs from JVM to JVM; FullStep at 10,000 atoms took 565 µs per step in one fork and 806 µs in the next.
+     * The copy costs about as much as the gathers did in a good fork, and does not depend on register allocation.
+     */
+    private void uniform(int g, boolean energies, double[] out, Scratch scratch) {
         ParticleState s = state;
         double[] x = s.x;
         double[] y = s.y;
@@ -165,6 +173,14 @@ final class LjVectorKernel {
         int[] cols = list.lists[base / Blocks.SIZE];
         int off = list.groupOffset[g];
         int len = list.groupLength[g];
+        int entries = len * L;
+        double[] px = scratch.x(entries);
+        double[] py = scratch.y;
+        for (int q = 0; q < entries; q++) {
+            int j = cols[off + q];
+            px[q] = x[j];
+            py[q] = y[j];
+        }
         // constants as vectors, broadcast once per group rather than per column
         DoubleVector bx = DoubleVector.broadcast(D, s.boxX());
         DoubleVector by = DoubleVector.broadcast(D, s.boxY());
@@ -188,20 +204,11 @@ final class LjVectorKernel {
         DoubleVector fy = DoubleVector.zero(D);
         DoubleVector e = DoubleVector.zero(D);
         DoubleVector w = DoubleVector.zero(D);
-        // Two columns per iteration (len is even), added in column order, so each lane's sums keep the order of
-        // its partners. The gathers are masked by the list length: C2 zeroes a masked gather's destination first,
-        // while an unmasked one merged into whatever the register held, and when that was the previous column's
-        // force the columns ran one after another. Measured at 10,000 atoms (lj fluid, one thread): this loop
-        // takes 0.60-0.65 of the time of the former one (unmasked gathers, one column per iteration).
-        for (int k = 0, o = off; k < len; k += 2, o += 2 * L) {
+        for (int q = 0; q < entries; q += L) {
             VectorMask<Double> inList = counts.compare(VectorOperators.GT, column);
             column = column.add(one);
-            VectorMask<Double> inList2 = counts.compare(VectorOperators.GT, column);
-            column = column.add(one);
-            DoubleVector dx = xi.sub(DoubleVector.fromArray(D, x, 0, cols, o, inList));
-            DoubleVector dy = yi.sub(DoubleVector.fromArray(D, y, 0, cols, o, inList));
-            DoubleVector dx2 = xi.sub(DoubleVector.fromArray(D, x, 0, cols, o + L, inList2));
-            DoubleVector dy2 = yi.sub(DoubleVector.fromArray(D, y, 0, cols, o + L, inList2));
+            DoubleVector dx = xi.sub(DoubleVector.fromArray(D, px, q));
+            DoubleVector dy = yi.sub(DoubleVector.fromArray(D, py, q));
             // dx > hx ? dx - bx : (dx < -hx ? dx + bx : dx), both tests on the unshifted difference
             VectorMask<Double> gtx = dx.compare(VectorOperators.GT, hx);
             VectorMask<Double> ltx = dx.compare(VectorOperators.LT, mhx);
@@ -209,27 +216,16 @@ final class LjVectorKernel {
             VectorMask<Double> gty = dy.compare(VectorOperators.GT, hy);
             VectorMask<Double> lty = dy.compare(VectorOperators.LT, mhy);
             dy = dy.sub(by, gty).add(by, lty);
-            VectorMask<Double> gtx2 = dx2.compare(VectorOperators.GT, hx);
-            VectorMask<Double> ltx2 = dx2.compare(VectorOperators.LT, mhx);
-            dx2 = dx2.sub(bx, gtx2).add(bx, ltx2);
-            VectorMask<Double> gty2 = dy2.compare(VectorOperators.GT, hy);
-            VectorMask<Double> lty2 = dy2.compare(VectorOperators.LT, mhy);
-            dy2 = dy2.sub(by, gty2).add(by, lty2);
             DoubleVector r2 = dx.mul(dx).add(dy.mul(dy));
-            DoubleVector r22 = dx2.mul(dx2).add(dy2.mul(dy2));
             VectorMask<Double> in = r2.compare(VectorOperators.LT, pcut2).and(inList);
-            VectorMask<Double> in2 = r22.compare(VectorOperators.LT, pcut2).and(inList2);
             DoubleVector ir2 = one.div(r2);
-            DoubleVector ir22 = one.div(r22);
             DoubleVector ir6 = ir2.mul(ir2).mul(ir2);
-            DoubleVector ir62 = ir22.mul(ir22).mul(ir22);
             DoubleVector fr = ir6.mul(pc12x12).sub(pc6x6).mul(ir6).mul(ir2);
-            DoubleVector fr2 = ir62.mul(pc12x12).sub(pc6x6).mul(ir62).mul(ir22);
-            fx = fx.add(fr.mul(dx), in).add(fr2.mul(dx2), in2);
-            fy = fy.add(fr.mul(dy), in).add(fr2.mul(dy2), in2);
+            fx = fx.add(fr.mul(dx), in);
+            fy = fy.add(fr.mul(dy), in);
             if (energies) {
-                e = e.add(ir6.mul(pc12).sub(pc6).mul(ir6).sub(pshift), in).add(ir62.mul(pc12).sub(pc6).mul(ir62).sub(pshift), in2);
-                w = w.add(fr.mul(r2), in).add(fr2.mul(r22), in2);
+                e = e.add(ir6.mul(pc12).sub(pc6).mul(ir6).sub(pshift), in);
+                w = w.add(fr.mul(r2), in);
             }
         }
         fx.intoArray(out, 0);
@@ -237,6 +233,21 @@ final class LjVectorKernel {
         if (energies) {
             e.intoArray(out, 2 * L);
             w.intoArray(out, 3 * L);
+        }
+    }
+
+    /** One worker's copy of a group's partner positions, for {@link #uniform}; grown when a group needs more. */
+    static final class Scratch {
+        private double[] x = new double[0];
+        private double[] y = new double[0];
+
+        /** The x array, at least {@code entries} long (y is made as long). */
+        double[] x(int entries) {
+            if (x.length < entries) {
+                x = new double[entries + entries / 4];
+                y = new double[x.length];
+            }
+            return x;
         }
     }
 

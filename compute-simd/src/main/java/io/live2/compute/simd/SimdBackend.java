@@ -31,6 +31,7 @@ public final class SimdBackend implements ComputeBackend {
     private final int[][] scratch;
     private final double[][] laneOut;
     private final double[][] blockTotals;
+    private final LjVectorKernel.Scratch[] kernelScratch;
     private final int lanes = LjVectorKernel.L;
 
     private ParticleState state;
@@ -60,8 +61,10 @@ public final class SimdBackend implements ComputeBackend {
         scratch = new int[threads][BondedTerms.MAX_ONE_THREE];
         laneOut = new double[threads][4 * lanes];
         blockTotals = new double[threads][4];
+        kernelScratch = new LjVectorKernel.Scratch[threads];
         for (int t = 0; t < threads; t++) {
             sums[t] = new AtomSums();
+            kernelScratch[t] = new LjVectorKernel.Scratch();
         }
     }
 
@@ -210,7 +213,7 @@ public final class SimdBackend implements ComputeBackend {
         double r13 = 0;
         double virial = 0;
         for (int base = start; base < end; base += L) {
-            kernel.group(base / L, withEnergies, out);
+            kernel.group(base / L, withEnergies, out, kernelScratch[worker]);
             for (int l = 0, i = base; l < L && i < end; l++, i++) {
                 if (t.degree(i) == 0) {
                     s.fx[i] = out[l];

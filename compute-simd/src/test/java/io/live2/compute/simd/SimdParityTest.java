@@ -5,9 +5,11 @@ import io.live2.compute.cpu.TestSystems;
 import io.live2.compute.Backends;
 import io.live2.compute.ComputeBackend;
 import io.live2.compute.Energies;
+import io.live2.compute.LjSystem;
 import io.live2.compute.NeighborSettings;
 import io.live2.model.BondRule;
 import io.live2.model.ForceField;
+import io.live2.model.ParticleState;
 import io.live2.model.ParticleType;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -136,5 +138,32 @@ class SimdParityTest {
         }
         assertArrayEquals(reference.fx(), copy.state().fx, "forces only, eight types");
         assertArrayEquals(reference.fy(), copy.state().fy, "forces only, eight types");
+    }
+
+    /**
+     * The one-type kernel (the lj fluid's: it copies each group's partner positions and reads them contiguously)
+     * on a jittered lattice, with and without energies, at 1-3 threads: the reference's bytes.
+     */
+    @Property(tries = 6)
+    void oneTypeKernelMatchesReference(@ForAll @LongRange(min = 0, max = 1_000_000) long seed,
+                                       @ForAll @IntRange(min = 1, max = 3) int threads) {
+        LjSystem lj = LjSystem.lattice(1600, 0.7, 2.5, 1.0, seed);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        double box = lj.state().boxX();
+        for (int i = 0; i < lj.state().n; i++) {
+            lj.state().x[i] = ParticleState.wrap(lj.state().x[i] + 0.8 * (rnd.nextDouble() - 0.5), box);
+            lj.state().y[i] = ParticleState.wrap(lj.state().y[i] + 0.8 * (rnd.nextDouble() - 0.5), box);
+        }
+        TestSystems.System sys = new TestSystems.System(lj.state(), lj.topology(), lj.forceField());
+        assertEquals(1, sys.ff().typeCount());
+        Result reference = forces("reference", 1, sys, 0.3);
+        assertSameBytes(reference, forces("simd", threads, sys, 0.3), "simd x" + threads + ", one type");
+        TestSystems.System copy = sys.copy();
+        try (SimdBackend b = new SimdBackend(threads)) {
+            b.bind(copy.state(), copy.topology(), copy.ff(), new NeighborSettings(0.3));
+            b.computeForcesOnly();
+        }
+        assertArrayEquals(reference.fx(), copy.state().fx, "forces only, one type");
+        assertArrayEquals(reference.fy(), copy.state().fy, "forces only, one type");
     }
 }
