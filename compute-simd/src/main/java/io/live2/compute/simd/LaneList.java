@@ -22,8 +22,8 @@ import java.util.Arrays;
  * of a vector. Atoms form groups of L (group g = atoms gL .. gL+L-1); a group's lists are stored column by column:
  * entry k of lane l at {@code lists[b][groupOffset[g] + k·L + l]}, for k below the group's longest list
  * ({@code groupLength[g]}). Each atom's partners are sorted ascending, the reference's summation order, so the
- * kernel can read one vector of partner indices per k and gather their positions. A lane past its own count is
- * padded with its own atom index (a valid index; the kernel masks it out by count).
+ * kernel can copy a group's partner positions in column order and read one vector of them per k. A lane past its
+ * own count is padded with its own atom index (a valid index; the kernel masks it out by count).
  *
  * <p>Storage is per reduction block ({@link Blocks}: 1024 atoms, a multiple of L), so blocks are built in
  * parallel with no global prefix sum and no per-atom stride: about (longest list in the group) ints per atom.

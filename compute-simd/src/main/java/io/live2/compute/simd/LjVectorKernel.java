@@ -16,8 +16,8 @@ import java.util.Arrays;
 
 /**
  * The LJ pair kernel vectorised ACROSS atoms: lane l of a vector is atom gL + l, and step k of the loop handles
- * every lane's k-th partner (gathered through {@link LaneList}'s lane-major columns). Each lane therefore adds
- * its own pairs in its own ascending partner order with the very operations of ForceField.ljForceOverR / ljEnergy
+ * every lane's k-th partner (the group's partner positions are copied first, in the column order of
+ * {@link LaneList}'s lane-major lists, see {@link #copyPartners}). Each lane therefore adds its own pairs in its own ascending partner order with the very operations of ForceField.ljForceOverR / ljEnergy
  * (no fused multiply-add, same association), and a pair outside the cutoff or past the lane's list is skipped by a
  * masked add (the lane keeps its value: not even a -0.0 + 0.0 changes). So every atom's sums are the bytes the
  * scalar "reference" and "cpu" backends produce.
@@ -101,11 +101,11 @@ final class LjVectorKernel {
         if (typeCount == 1) {
             uniform(g, energies, out, scratch);
         } else if (permuted) {
-            permuted(g, energies, out);
+            permuted(g, energies, out, scratch);
         } else {
-            gathered(g, energies, out);
+            gathered(g, energies, out, scratch);
             if (energies) {
-                gatheredPotential(g, out);
+                gatheredPotential(g, out, scratch);
             }
         }
     }
@@ -157,14 +157,7 @@ final class LjVectorKernel {
         return (DoubleVector) IntVector.fromArray(I, list.count, base).convertShape(VectorOperators.I2D, D, 0);
     }
 
-    /**
-     * One type (the lj fluid). The group's partner positions are first copied, column by column, into the worker's
-     * scratch (scalar loads and stores, about 16 per column), and the loop then reads them with contiguous vector
-     * loads. Vector gathers were slower and erratic: C2 emits an all-lanes gather that merges into its destination
-     * register, so it waits for whatever instruction last wrote that register, and which register that is
-     * differs from JVM to JVM; FullStep at 10,000 atoms took 565 µs per step in one fork and 806 µs in the next.
-     * The copy costs about as much as the gathers did in a good fork, and does not depend on register allocation.
-     */
+    /** One type (the lj fluid): the pair constants are scalars, broadcast once. */
     private void uniform(int g, boolean energies, double[] out, Scratch scratch) {
         ParticleState s = state;
         double[] x = s.x;
@@ -173,14 +166,9 @@ final class LjVectorKernel {
         int[] cols = list.lists[base / Blocks.SIZE];
         int off = list.groupOffset[g];
         int len = list.groupLength[g];
-        int entries = len * L;
-        double[] px = scratch.x(entries);
+        int entries = copyPartners(cols, off, len * L, scratch);
+        double[] px = scratch.x;
         double[] py = scratch.y;
-        for (int q = 0; q < entries; q++) {
-            int j = cols[off + q];
-            px[q] = x[j];
-            py[q] = y[j];
-        }
         // constants as vectors, broadcast once per group rather than per column
         DoubleVector bx = DoubleVector.broadcast(D, s.boxX());
         DoubleVector by = DoubleVector.broadcast(D, s.boxY());
@@ -236,19 +224,37 @@ final class LjVectorKernel {
         }
     }
 
-    /** One worker's copy of a group's partner positions, for {@link #uniform}; grown when a group needs more. */
+    /**
+     * Copies the positions of the partners in cols[off, off + entries) (a group's columns) to scratch.x and
+     * scratch.y from index 0, growing them if needed; returns entries. Scalar loads and stores (about 16 per
+     * column), after which the kernels read each column with contiguous vector loads. Vector gathers (by
+     * {@code DoubleVector.fromArray} with an index map) were slower and erratic: when the mask is all true the
+     * Vector API takes the unmasked gather, and C2's {@code vgatherdpd} merges into its destination register, so
+     * it waits for whatever last wrote that register, which differs from JVM to JVM: FullStep at 10,000 atoms took
+     * 565 µs per step in one fork and 806 µs in the next. The copy costs no more than the gathers in a good fork
+     * and does not depend on register allocation.
+     */
+    private int copyPartners(int[] cols, int off, int entries, Scratch scratch) {
+        if (scratch.x.length < entries) {
+            scratch.x = new double[entries + entries / 4];
+            scratch.y = new double[scratch.x.length];
+        }
+        double[] x = state.x;
+        double[] y = state.y;
+        double[] px = scratch.x;
+        double[] py = scratch.y;
+        for (int q = 0; q < entries; q++) {
+            int j = cols[off + q];
+            px[q] = x[j];
+            py[q] = y[j];
+        }
+        return entries;
+    }
+
+    /** One worker's copy of a group's partner positions (see {@link #uniform}); grown when a group needs more. */
     static final class Scratch {
         private double[] x = new double[0];
         private double[] y = new double[0];
-
-        /** The x array, at least {@code entries} long (y is made as long). */
-        double[] x(int entries) {
-            if (x.length < entries) {
-                x = new double[entries + entries / 4];
-                y = new double[x.length];
-            }
-            return x;
-        }
     }
 
 
@@ -258,7 +264,7 @@ final class LjVectorKernel {
      * index &gt;= L, far cheaper than a gather per constant. (VectorShuffle.fromArray and the two-vector
      * rearrange allocated in C2-compiled code here, so they are not used.)
      */
-    private void permuted(int g, boolean energies, double[] out) {
+    private void permuted(int g, boolean energies, double[] out, Scratch scratch) {
         ParticleState s = state;
         double[] x = s.x;
         double[] y = s.y;
@@ -267,6 +273,9 @@ final class LjVectorKernel {
         int[] pairs = list.pairs[base / Blocks.SIZE];
         int off = list.groupOffset[g];
         int len = list.groupLength[g];
+        copyPartners(cols, off, len * L, scratch);
+        double[] px = scratch.x;
+        double[] py = scratch.y;
         double bx = s.boxX();
         double by = s.boxY();
         double hx = 0.5 * bx;
@@ -299,8 +308,8 @@ final class LjVectorKernel {
             VectorMask<Double> inList = counts.compare(VectorOperators.GT, (double) k);
             DoubleVector pair = (DoubleVector) IntVector.fromArray(I, pairs, o).convertShape(VectorOperators.I2D, D, 0);
             VectorMask<Double> upper = pair.compare(VectorOperators.GE, half);
-            DoubleVector dx = xi.sub(DoubleVector.fromArray(D, x, 0, cols, o, inList));
-            DoubleVector dy = yi.sub(DoubleVector.fromArray(D, y, 0, cols, o, inList));
+            DoubleVector dx = xi.sub(DoubleVector.fromArray(D, px, o - off));
+            DoubleVector dy = yi.sub(DoubleVector.fromArray(D, py, o - off));
             VectorMask<Double> gtx = dx.compare(VectorOperators.GT, hx);
             VectorMask<Double> ltx = dx.compare(VectorOperators.LT, mhx);
             dx = dx.sub(bx, gtx).add(bx, ltx);
@@ -335,7 +344,7 @@ final class LjVectorKernel {
      * Forces and virial; the energies follow in {@link #gatheredPotential}, because one loop with all eight
      * gathers is too large for C1 (see {@link #group}).
      */
-    private void gathered(int g, boolean energies, double[] out) {
+    private void gathered(int g, boolean energies, double[] out, Scratch scratch) {
         ParticleState s = state;
         double[] x = s.x;
         double[] y = s.y;
@@ -347,6 +356,9 @@ final class LjVectorKernel {
         double[] slotA6 = slotA6s[b];
         int off = list.groupOffset[g];
         int len = list.groupLength[g];
+        copyPartners(cols, off, len * L, scratch);
+        double[] px = scratch.x;
+        double[] py = scratch.y;
         double bx = s.boxX();
         double by = s.boxY();
         double hx = 0.5 * bx;
@@ -363,8 +375,8 @@ final class LjVectorKernel {
         DoubleVector w = DoubleVector.zero(D);
         for (int k = 0, o = off; k < len; k++, o += L) {
             VectorMask<Double> inList = counts.compare(VectorOperators.GT, (double) k);
-            DoubleVector dx = xi.sub(DoubleVector.fromArray(D, x, 0, cols, o, inList));
-            DoubleVector dy = yi.sub(DoubleVector.fromArray(D, y, 0, cols, o, inList));
+            DoubleVector dx = xi.sub(DoubleVector.fromArray(D, px, o - off));
+            DoubleVector dy = yi.sub(DoubleVector.fromArray(D, py, o - off));
             VectorMask<Double> gtx = dx.compare(VectorOperators.GT, hx);
             VectorMask<Double> ltx = dx.compare(VectorOperators.LT, mhx);
             dx = dx.sub(bx, gtx).add(bx, ltx);
@@ -392,7 +404,7 @@ final class LjVectorKernel {
     }
 
     /** The LJ energy sums of a group, for {@link #gathered}. */
-    private void gatheredPotential(int g, double[] out) {
+    private void gatheredPotential(int g, double[] out, Scratch scratch) {
         ParticleState s = state;
         double[] x = s.x;
         double[] y = s.y;
@@ -401,6 +413,9 @@ final class LjVectorKernel {
         int[] pairs = list.pairs[base / Blocks.SIZE];
         int off = list.groupOffset[g];
         int len = list.groupLength[g];
+        copyPartners(cols, off, len * L, scratch);
+        double[] px = scratch.x;
+        double[] py = scratch.y;
         double bx = s.boxX();
         double by = s.boxY();
         double hx = 0.5 * bx;
@@ -415,8 +430,8 @@ final class LjVectorKernel {
         DoubleVector e = DoubleVector.zero(D);
         for (int k = 0, o = off; k < len; k++, o += L) {
             VectorMask<Double> inList = counts.compare(VectorOperators.GT, (double) k);
-            DoubleVector dx = xi.sub(DoubleVector.fromArray(D, x, 0, cols, o, inList));
-            DoubleVector dy = yi.sub(DoubleVector.fromArray(D, y, 0, cols, o, inList));
+            DoubleVector dx = xi.sub(DoubleVector.fromArray(D, px, o - off));
+            DoubleVector dy = yi.sub(DoubleVector.fromArray(D, py, o - off));
             VectorMask<Double> gtx = dx.compare(VectorOperators.GT, hx);
             VectorMask<Double> ltx = dx.compare(VectorOperators.LT, mhx);
             dx = dx.sub(bx, gtx).add(bx, ltx);
