@@ -1,5 +1,6 @@
 package io.live2.cli;
 
+import io.live2.compute.Backends;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,5 +34,20 @@ class BackendSelectionTest {
         CliHarness.Outcome run = CliHarness.run("run", "--preset", "lj-fluid", "--particles", "100", "--steps", "10",
                 "--backend", "auto", "--out", tmp.resolve("auto").toString());
         assertEquals(0, run.exitCode(), run.err());
+    }
+
+    @Test
+    void benchRunsOnWhatAutoPicksUnlessToldAndRefusesAnUnusableBackend() {
+        String auto = Backends.select("auto").name();
+        CliHarness.Outcome dflt = CliHarness.run("bench", "lj", "--particles", "400", "--steps", "20");
+        assertEquals(0, dflt.exitCode(), dflt.err());
+        assertTrue(dflt.out().startsWith("backend: " + auto + " threads: 1"), dflt.out());
+        assertTrue(dflt.out().strip().lines().reduce((a, b) -> b).orElseThrow().matches("atom-steps/s: \\d+"), dflt.out());
+        CliHarness.Outcome ref = CliHarness.run("bench", "lj", "--particles", "400", "--steps", "20", "--backend", "reference");
+        assertTrue(ref.out().startsWith("backend: reference threads: 1"), ref.out());
+        CliHarness.Outcome bad = CliHarness.run("bench", "lj", "--particles", "400", "--steps", "20",
+                "--backend", "unusable-test");
+        assertEquals(2, bad.exitCode(), bad.err());
+        assertTrue(bad.err().contains(UnusableBackendProvider.REASON), bad.err());
     }
 }

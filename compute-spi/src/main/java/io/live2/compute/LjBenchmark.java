@@ -18,16 +18,18 @@ public final class LjBenchmark {
     public static final double DT = 0.005;
 
     /**
+     * @param backend            the backend that ran, by its own name ("auto" resolved)
+     * @param threads            threads it ran with
      * @param atoms              atoms simulated (a perfect square)
      * @param loopSeconds        wall time of the step loop
      * @param atomStepsPerSecond atoms × steps / loopSeconds
      * @param neighbourBuilds    neighbour-list builds during the run (including the first)
      * @param energyDrift        (E_end − E_start) / atoms, in ε per atom
      */
-    public record Result(int atoms, long steps, double loopSeconds, double atomStepsPerSecond, long neighbourBuilds,
+    public record Result(String backend, int threads, int atoms, long steps, double loopSeconds, double atomStepsPerSecond, long neighbourBuilds,
                          double energyDrift) {
         /** Human-readable report whose last line is {@code atom-steps/s: <number>}. */
-        public String report(String backend, int threads) {
+        public String report() {
             return String.format("backend: %s threads: %d%natoms: %d steps: %d loop-seconds: %.4f%n"
                             + "neighbour-builds: %d energy-drift-per-atom: %.3e%natom-steps/s: %.0f",
                     backend, threads, atoms, steps, loopSeconds, neighbourBuilds, energyDrift, atomStepsPerSecond);
@@ -37,6 +39,7 @@ public final class LjBenchmark {
     private LjBenchmark() {
     }
 
+    /** Runs the benchmark on the backend named (or "auto": the usable one {@link Backends#select} ranks first). */
     public static Result run(int particles, long steps, double density, double cutoff, double skin, String backend,
                              int threads) {
         if (steps < 1) {
@@ -60,7 +63,7 @@ public final class LjBenchmark {
             double k1 = b.kineticEnergy();
             double seconds = (System.nanoTime() - t0) * 1e-9;
             double e1 = b.computeForces().potential() + k1;
-            return new Result(n, steps, seconds, n * (double) steps / seconds, b.neighbourBuilds(), (e1 - e0) / n);
+            return new Result(b.name(), threads, n, steps, seconds, n * (double) steps / seconds, b.neighbourBuilds(), (e1 - e0) / n);
         }
     }
 
@@ -68,8 +71,8 @@ public final class LjBenchmark {
     public static void main(String[] args) {
         int atoms = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         long steps = args.length > 1 ? Long.parseLong(args[1]) : 2000;
-        String backend = args.length > 2 ? args[2] : "cpu";
+        String backend = args.length > 2 ? args[2] : "auto";
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 1;
-        System.out.println(run(atoms, steps, 0.7, 2.5, 0.3, backend, threads).report(backend, threads));
+        System.out.println(run(atoms, steps, 0.7, 2.5, 0.3, backend, threads).report());
     }
 }

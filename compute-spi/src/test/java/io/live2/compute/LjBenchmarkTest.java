@@ -31,6 +31,9 @@ class LjBenchmarkTest {
         assertTrue(Math.abs(cpu.energyDrift()) < 1e-3, "energy drift per atom " + cpu.energyDrift());
         // bit-identical trajectories give the same drift to the last bit
         assertEquals(ref.energyDrift(), cpu.energyDrift());
-        assertTrue(cpu.report("cpu", 2).endsWith("atom-steps/s: " + String.format("%.0f", cpu.atomStepsPerSecond())));
+        assertEquals("cpu", cpu.backend());
+        assertEquals("reference", ref.backend());
+        assertTrue(cpu.report().startsWith("backend: cpu threads: 2"), cpu.report());
+        assertTrue(cpu.report().endsWith("atom-steps/s: " + String.format("%.0f", cpu.atomStepsPerSecond())));
     }
 }
