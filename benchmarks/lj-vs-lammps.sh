@@ -1,21 +1,33 @@
 #!/usr/bin/env bash
-# Side-by-side 2-D LJ benchmark: ours (LjBenchmark, backend cpu) and LAMMPS (/work/shared/bench/lammps-lj.sh),
-# interleaved so both see the same machine load. Prints one line per run and the medians and their ratio.
-# Usage: benchmarks/lj-vs-lammps.sh ATOMS_PER_SIDE STEPS [REPEATS=3] [THREADS=1]
-# Needs: compiled classes (./mvnw -o -q -B -pl compute-spi -am compile) and `lmp` (apt-get install -y lammps).
+# Side-by-side 2-D LJ benchmark, the comparison of issue 4: `./live bench lj` with 1 thread, LAMMPS on one core
+# (shared/bench/lammps-lj.sh), `./live bench lj` with 2 threads, interleaved in that order so all three see the
+# same machine load. Prints one line per repeat, then the column medians and the ratios to LAMMPS.
+# Usage: benchmarks/lj-vs-lammps.sh ATOMS_PER_SIDE STEPS [REPEATS=5] [BACKEND=auto]
+#   benchmarks/lj-vs-lammps.sh 100 2000 7     # 10,000 atoms
+#   benchmarks/lj-vs-lammps.sh 316 1000 5     # 99,856 atoms (the lattice is square; 100,000 is not)
+# Needs `lmp` (apt-get install -y lammps); ./live builds the distribution itself when it is missing or stale.
 set -euo pipefail
-nx=${1:?atoms per side} steps=${2:?steps} reps=${3:-3} threads=${4:-1}
+nx=${1:?atoms per side} steps=${2:?steps} reps=${3:-5} backend=${4:-auto}
 root=$(cd "$(dirname "$0")/.." && pwd)
-java=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-cp="$root/core-model/target/classes:$root/compute-spi/target/classes"
-lammps=${LAMMPS_LJ:-/work/shared/bench/lammps-lj.sh}
-ours=() theirs=()
-for r in $(seq "$reps"); do
-  o=$("$java" -cp "$cp" io.live2.compute.LjBenchmark $((nx * nx)) "$steps" cpu "$threads" | awk '/^atom-steps/ {print $2}')
-  l=$(bash "$lammps" "$nx" "$steps" | awk '/^atom-steps/ {print $2}')
-  echo "run $r: ours $o lammps $l ratio $(awk -v a="$o" -v b="$l" 'BEGIN {printf "%.3f", a / b}') load $(cut -d' ' -f1 /proc/loadavg)"
-  ours+=("$o") theirs+=("$l")
-done
+lammps=${LAMMPS_LJ:-$root/../shared/bench/lammps-lj.sh}
+[ -f "$lammps" ] || lammps=/work/shared/bench/lammps-lj.sh
+
+rate() { awk '/^atom-steps\/s:/ {print $2}'; }
+ours() { "$root/live" bench lj --particles $((nx * nx)) --steps "$steps" --backend "$backend" --threads "$1" 2>/dev/null; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
-mo=$(median "${ours[@]}") ml=$(median "${theirs[@]}")
-echo "atoms $((nx * nx)) steps $steps threads $threads: median ours $mo lammps $ml ratio $(awk -v a="$mo" -v b="$ml" 'BEGIN {printf "%.3f", a / b}')"
+
+chosen=$(ours 1 | sed -n 's/^backend: \([^ ]*\).*/\1/p')   # also builds ./live and warms the page cache
+echo "backend $backend -> $chosen; atoms $((nx * nx)) steps $steps repeats $reps; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+one=() lmp=() two=() r1=() r2=()
+for r in $(seq "$reps"); do
+  a=$(ours 1 | rate)
+  l=$(bash "$lammps" "$nx" "$steps" | rate)
+  b=$(ours 2 | rate)
+  one+=("$a") lmp+=("$l") two+=("$b") r1+=("$(ratio "$a" "$l")") r2+=("$(ratio "$b" "$l")")
+  echo "repeat $r: 1 thread $a  lammps $l  2 threads $b  ratios ${r1[-1]} / ${r2[-1]}  load $(cut -d' ' -f1 /proc/loadavg)"
+done
+m1=$(median "${one[@]}") ml=$(median "${lmp[@]}") m2=$(median "${two[@]}")
+echo "medians: 1 thread $m1  lammps $ml  2 threads $m2"
+echo "ratio of medians: 1 thread $(ratio "$m1" "$ml")  2 threads $(ratio "$m2" "$ml")"
+echo "median of per-run ratios: 1 thread $(median "${r1[@]}")  2 threads $(median "${r2[@]}")  (targets: >= 1.0 and >= 1.7)"
