@@ -12,16 +12,18 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 lammps=${LAMMPS_LJ:-$root/../shared/bench/lammps-lj.sh}
 [ -f "$lammps" ] || lammps=/work/shared/bench/lammps-lj.sh
 
-rate() { awk '/^atom-steps\/s:/ {print $2}'; }
 ours() { "$root/live" bench lj --particles $((nx * nx)) --steps "$steps" --backend "$backend" --threads "$1" 2>/dev/null; }
+rate() { awk '/^atom-steps\/s:/ {print $2}'; }
+ran() { sed -n 's/^backend: \([^ ]*\).*/\1/p'; }   # the backend named on live bench's first line
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
-chosen=$(ours 1 | sed -n 's/^backend: \([^ ]*\).*/\1/p')   # also builds ./live and warms the page cache
-echo "backend $backend -> $chosen; atoms $((nx * nx)) steps $steps repeats $reps; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "atoms $((nx * nx)) steps $steps repeats $reps; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 one=() lmp=() two=() r1=() r2=()
 for r in $(seq "$reps"); do
-  a=$(ours 1 | rate)
+  out=$(ours 1)   # the first call builds ./live when needed; the build is outside the timed step loop
+  a=$(rate <<<"$out")
+  [ "$r" = 1 ] && echo "backend $backend -> $(ran <<<"$out")"
   l=$(bash "$lammps" "$nx" "$steps" | rate)
   b=$(ours 2 | rate)
   one+=("$a") lmp+=("$l") two+=("$b") r1+=("$(ratio "$a" "$l")") r2+=("$(ratio "$b" "$l")")

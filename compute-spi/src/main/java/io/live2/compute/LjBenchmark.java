@@ -19,15 +19,15 @@ public final class LjBenchmark {
 
     /**
      * @param backend            the backend that ran, by its own name ("auto" resolved)
-     * @param threads            threads it ran with
+     * @param threads            threads asked for (a single-threaded backend such as "reference" uses one)
      * @param atoms              atoms simulated (a perfect square)
      * @param loopSeconds        wall time of the step loop
      * @param atomStepsPerSecond atoms × steps / loopSeconds
      * @param neighbourBuilds    neighbour-list builds during the run (including the first)
      * @param energyDrift        (E_end − E_start) / atoms, in ε per atom
      */
-    public record Result(String backend, int threads, int atoms, long steps, double loopSeconds, double atomStepsPerSecond, long neighbourBuilds,
-                         double energyDrift) {
+    public record Result(String backend, int threads, int atoms, long steps, double loopSeconds,
+                         double atomStepsPerSecond, long neighbourBuilds, double energyDrift) {
         /** Human-readable report whose last line is {@code atom-steps/s: <number>}. */
         public String report() {
             return String.format("backend: %s threads: %d%natoms: %d steps: %d loop-seconds: %.4f%n"
@@ -63,7 +63,8 @@ public final class LjBenchmark {
             double k1 = b.kineticEnergy();
             double seconds = (System.nanoTime() - t0) * 1e-9;
             double e1 = b.computeForces().potential() + k1;
-            return new Result(b.name(), threads, n, steps, seconds, n * (double) steps / seconds, b.neighbourBuilds(), (e1 - e0) / n);
+            return new Result(b.name(), threads, n, steps, seconds, n * (double) steps / seconds, b.neighbourBuilds(),
+                    (e1 - e0) / n);
         }
     }
 

@@ -7,8 +7,8 @@ import io.live2.compute.NeighborSettings;
 /**
  * Not a test: scaling and memory figures for docs/benchmarks.md.
  * <ul>
- *   <li>{@code SimdScaling scaling THREADS ATOMS...}: LjBenchmark (backend simd) at each size with about 2·10^7 (at least 200 steps)
- *       atom-steps each, printing ns per atom-step;</li>
+ *   <li>{@code SimdScaling scaling THREADS ATOMS...}: LjBenchmark (backend simd) at each size with about 2·10^7
+ *       atom-steps each and at least 200 steps, printing ns per atom-step;</li>
  *   <li>{@code SimdScaling memory ATOMS}: heap in use after full GCs (Runtime total − free, three System.gc()
  *       calls) before anything is allocated, with the lj-fluid system built (state + topology), and with the
  *       simd backend bound and its neighbour list built (after one computeForces); divided by atoms.</li>
@@ -23,7 +23,7 @@ public final class SimdScaling {
         int threads = Integer.parseInt(args[1]);
         for (int a = 2; a < args.length; a++) {
             int atoms = Integer.parseInt(args[a]);
-            // at least 200 steps, so even 1,000,000 atoms rebuilds its list as often as the smaller sizes do (~every 8 steps)
+            // at least 200 steps: 1,000,000 atoms then rebuilds its list ~every 8 steps, as the smaller sizes do
             long steps = Math.max(200, 20_000_000L / atoms);
             LjBenchmark.Result r = LjBenchmark.run(atoms, steps, 0.7, 2.5, 0.3, "simd", threads);
             System.out.printf("atoms %d steps %d threads %d: %.1f ns/atom-step (%.0f atom-steps/s, %d builds)%n",
