@@ -51,9 +51,25 @@ public interface ComputeBackend extends AutoCloseable {
     void drift(double dt);
 
     /**
-     * Langevin O-step: v ← c1·v + √((1 − c1²)·kT/m)·ξ with ξ from Philox keyed by (seed, step, atom id, purpose).
+     * Langevin O-step of sub-step {@code substep} of {@code step}: v ← c1·v + √((1 − c1²)·kT/m)·ξ with ξ from
+     * Philox keyed by (seed, step, atom id, {@link io.live2.model.random.Purpose#langevin(int)}). Returns the
+     * kinetic energy the step changed (the heat the bath gave; negative when it took heat), so the engine can
+     * keep an energy ledger under NVT; CPU backends sum it over the fixed atom blocks, so it has the same bytes
+     * for any thread count.
      */
-    void thermostat(double c1, double kT, long seed, long step);
+    double thermostat(double c1, double kT, long seed, long step, int substep);
+
+    /** The O-step of an undivided step (sub-step 0). */
+    default void thermostat(double c1, double kT, long seed, long step) {
+        thermostat(c1, kT, seed, step, 0);
+    }
+
+    /**
+     * The per-step sanity check and what the sub-step control needs, from the current positions, velocities and
+     * forces (see {@link Motion}). CPU backends read their arrays in one pass; a device backend may copy the
+     * state back first.
+     */
+    Motion motion();
 
     /** Kinetic energy, summed in a thread-count-independent order. */
     double kineticEnergy();

@@ -67,8 +67,18 @@ public final class ParticleState {
         return dx * dx + dy * dy;
     }
 
+    /**
+     * v wrapped into [0, box). The remainder {@code v % box} is exact (IEEE fmod), so a position any distance
+     * outside the box lands inside it; v − box·⌊v/box⌋ loses every digit once |v| is far beyond the box (at
+     * 2^53·box the product rounds by more than the box) and returned values like −8388608 for atoms that had flown
+     * off. For v within one box of the box, the result has the same bytes as that formula. Not finite in, NaN out.
+     */
     public static double wrap(double v, double box) {
-        double w = v - box * Math.floor(v / box);
+        double w = v % box;
+        if (w < 0) {
+            w += box;
+        }
+        // a tiny negative remainder plus box can round up to box itself
         return w >= box ? w - box : w;
     }
 

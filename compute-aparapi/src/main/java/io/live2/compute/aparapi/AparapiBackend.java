@@ -3,10 +3,12 @@ package io.live2.compute.aparapi;
 import com.aparapi.Range;
 import io.live2.compute.ComputeBackend;
 import io.live2.compute.Energies;
+import io.live2.compute.Motion;
 import io.live2.compute.NeighborSettings;
 import io.live2.compute.PairVisitor;
 import io.live2.compute.kernels.BindChecks;
 import io.live2.compute.kernels.BondedTerms;
+import io.live2.compute.kernels.Integrators;
 import io.live2.model.ForceField;
 import io.live2.model.MorseParams;
 import io.live2.model.ParticleState;
@@ -336,21 +338,32 @@ public final class AparapiBackend implements ComputeBackend {
     }
 
     @Override
-    public void thermostat(double c1, double kT, long seed, long step) {
+    public double thermostat(double c1, double kT, long seed, long step, int substep) {
         MdKernel kk = bound();
         if (n == 0) {
-            return;
+            return 0;
         }
+        // the heat is the kinetic-energy change: two reductions read back per O-step (see docs/gpu.md)
+        double before = kineticEnergy();
         kk.c1 = c1;
         kk.kT = kT;
         kk.k0 = (int) seed;
         kk.k1 = (int) (seed >>> 32);
         kk.stepLo = (int) step;
         kk.stepHi = (int) (step >>> 32);
-        kk.purpose = Purpose.LANGEVIN;
+        kk.purpose = Purpose.langevin(substep);
         run(MdKernel.OP_THERMOSTAT, n);
         hostCurrent = false;
         kineticValid = false;
+        return kineticEnergy() - before;
+    }
+
+    /** The sanity check on the host copy: the state is read back every step (see docs/gpu.md). */
+    @Override
+    public Motion motion() {
+        bound();
+        pullState();
+        return Integrators.motion(state, ff.invMassTable());
     }
 
     @Override

@@ -2,10 +2,12 @@ package io.live2.compute.opencl;
 
 import io.live2.compute.ComputeBackend;
 import io.live2.compute.Energies;
+import io.live2.compute.Motion;
 import io.live2.compute.NeighborSettings;
 import io.live2.compute.PairVisitor;
 import io.live2.compute.kernels.BindChecks;
 import io.live2.compute.kernels.BondedTerms;
+import io.live2.compute.kernels.Integrators;
 import io.live2.model.ForceField;
 import io.live2.model.MorseParams;
 import io.live2.model.ParticleState;
@@ -550,16 +552,27 @@ public final class OpenClBackend implements ComputeBackend {
     }
 
     @Override
-    public void thermostat(double c1, double kT, long seed, long step) {
+    public double thermostat(double c1, double kT, long seed, long step, int substep) {
         bound();
         if (n == 0) {
-            return;
+            return 0;
         }
+        // the heat is the kinetic-energy change: two reductions read back per O-step (see docs/gpu.md)
+        double before = kineticEnergy();
         float noiseKt = (float) ((1.0 - c1 * c1) * kT);
-        args(kThermostat, n, (float) c1, noiseKt, seed, step, Purpose.LANGEVIN, id, type, invMass, vx, vy);
+        args(kThermostat, n, (float) c1, noiseKt, seed, step, Purpose.langevin(substep), id, type, invMass, vx, vy);
         run(kThermostat, roundUp(n), WG);
         deviceAhead = true;
         kineticCache = Double.NaN;
+        return kineticEnergy() - before;
+    }
+
+    /** The sanity check on the host copy: the state is read back every step (see docs/gpu.md). */
+    @Override
+    public Motion motion() {
+        bound();
+        pullState();
+        return Integrators.motion(state, ff.invMassTable());
     }
 
     @Override

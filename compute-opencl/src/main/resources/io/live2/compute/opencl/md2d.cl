@@ -563,8 +563,12 @@ __kernel void kick(int n, float dt, __global const int* type, __global const flo
     vy[i] += fy[i] * im * dt;
 }
 
+/* fmod is exact, so a position any distance outside the box lands inside it (v - box floor(v/box) does not). */
 inline float wrap(float v, float box) {
-    float w = v - box * floor(v / box);
+    float w = fmod(v, box);
+    if (w < 0.0f) {
+        w += box;
+    }
     return w >= box ? w - box : w;
 }
 

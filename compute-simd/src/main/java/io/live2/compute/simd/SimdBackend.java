@@ -2,6 +2,7 @@ package io.live2.compute.simd;
 
 import io.live2.compute.ComputeBackend;
 import io.live2.compute.Energies;
+import io.live2.compute.Motion;
 import io.live2.compute.NeighborSettings;
 import io.live2.compute.PairVisitor;
 import io.live2.compute.kernels.AtomSums;
@@ -15,6 +16,7 @@ import io.live2.compute.kernels.WorkerPool;
 import io.live2.model.ForceField;
 import io.live2.model.ParticleState;
 import io.live2.model.Topology;
+import io.live2.model.random.Purpose;
 
 /**
  * "simd": the CPU backend with its LJ pair kernel on the JDK Vector API. Vectorised across atoms (lane l = atom
@@ -267,9 +269,15 @@ public final class SimdBackend implements ComputeBackend {
     }
 
     @Override
-    public void thermostat(double c1, double kT, long seed, long step) {
+    public double thermostat(double c1, double kT, long seed, long step, int substep) {
         bound();
-        integrator.thermostat(c1, kT, seed, step);
+        return integrator.thermostat(c1, kT, seed, step, Purpose.langevin(substep));
+    }
+
+    @Override
+    public Motion motion() {
+        bound();
+        return integrator.motion();
     }
 
     @Override

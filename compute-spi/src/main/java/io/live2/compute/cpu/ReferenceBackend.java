@@ -2,6 +2,7 @@ package io.live2.compute.cpu;
 
 import io.live2.compute.ComputeBackend;
 import io.live2.compute.Energies;
+import io.live2.compute.Motion;
 import io.live2.compute.NeighborSettings;
 import io.live2.compute.PairVisitor;
 import io.live2.compute.kernels.AtomSums;
@@ -14,6 +15,7 @@ import io.live2.model.ForceField;
 import io.live2.model.ParticleState;
 import io.live2.model.Topology;
 import io.live2.model.random.Philox;
+import io.live2.model.random.Purpose;
 
 
 /**
@@ -116,9 +118,23 @@ public final class ReferenceBackend implements ComputeBackend {
     }
 
     @Override
-    public void thermostat(double c1, double kT, long seed, long step) {
+    public double thermostat(double c1, double kT, long seed, long step, int substep) {
         bound();
-        Integrators.thermostat(state, ff.massTable(), c1, kT, new Philox(seed), step, 0, state.n);
+        // per block, then in block order: the same sum, to the bit, as the pooled backends
+        Philox rng = new Philox(seed);
+        int purpose = Purpose.langevin(substep);
+        double heat = 0;
+        for (int b = 0; b < Blocks.count(state.n); b++) {
+            heat += Integrators.thermostat(state, ff.massTable(), c1, kT, rng, step, purpose,
+                    Blocks.start(b), Blocks.end(b, state.n));
+        }
+        return heat;
+    }
+
+    @Override
+    public Motion motion() {
+        bound();
+        return Integrators.motion(state, ff.invMassTable());
     }
 
     @Override

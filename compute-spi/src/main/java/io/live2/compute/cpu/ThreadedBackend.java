@@ -2,6 +2,7 @@ package io.live2.compute.cpu;
 
 import io.live2.compute.ComputeBackend;
 import io.live2.compute.Energies;
+import io.live2.compute.Motion;
 import io.live2.compute.NeighborSettings;
 import io.live2.compute.PairVisitor;
 import io.live2.compute.kernels.AtomSums;
@@ -15,6 +16,7 @@ import io.live2.compute.kernels.WorkerPool;
 import io.live2.model.ForceField;
 import io.live2.model.ParticleState;
 import io.live2.model.Topology;
+import io.live2.model.random.Purpose;
 
 /**
  * The default CPU backend: Verlet neighbour lists built through cell lists, work split over fixed atom blocks
@@ -223,9 +225,15 @@ public final class ThreadedBackend implements ComputeBackend {
     }
 
     @Override
-    public void thermostat(double c1, double kT, long seed, long step) {
+    public double thermostat(double c1, double kT, long seed, long step, int substep) {
         bound();
-        integrator.thermostat(c1, kT, seed, step);
+        return integrator.thermostat(c1, kT, seed, step, Purpose.langevin(substep));
+    }
+
+    @Override
+    public Motion motion() {
+        bound();
+        return integrator.motion();
     }
 
     @Override

@@ -1,9 +1,8 @@
 package io.live2.compute.kernels;
 
-import io.live2.model.ForceField;
+import io.live2.compute.Motion;
 import io.live2.model.ParticleState;
 import io.live2.model.random.Philox;
-import io.live2.model.random.Purpose;
 
 /**
  * Per-atom integrator updates over a slot range [from, to). Both CPU backends call these exact loops (the
@@ -41,15 +40,97 @@ public final class Integrators {
         }
     }
 
-    /** Langevin O-step with noise keyed by (seed, step, atom id, LANGEVIN): independent of who computes it. */
-    public static void thermostat(ParticleState s, double[] mass, double c1, double kT, Philox rng, long step, int from, int to) {
+    /**
+     * Langevin O-step with noise keyed by (seed, step, atom id, purpose): independent of who computes it. Returns
+     * the kinetic energy it changed (the heat the bath gave, negative when it took), summed in ascending order.
+     */
+    public static double thermostat(ParticleState s, double[] mass, double c1, double kT, Philox rng, long step,
+                                    int purpose, int from, int to) {
         double noise = 1.0 - c1 * c1;
+        double heat = 0;
         for (int i = from; i < to; i++) {
-            double sd = Math.sqrt(noise * kT / mass[s.type[i]]);
-            double[] xi = rng.normals(step, s.id[i], Purpose.LANGEVIN);
-            s.vx[i] = c1 * s.vx[i] + sd * xi[0];
-            s.vy[i] = c1 * s.vy[i] + sd * xi[1];
+            double m = mass[s.type[i]];
+            double sd = Math.sqrt(noise * kT / m);
+            double[] xi = rng.normals(step, s.id[i], purpose);
+            double vx = s.vx[i];
+            double vy = s.vy[i];
+            double nx = c1 * vx + sd * xi[0];
+            double ny = c1 * vy + sd * xi[1];
+            s.vx[i] = nx;
+            s.vy[i] = ny;
+            heat += 0.5 * m * ((nx * nx + ny * ny) - (vx * vx + vy * vy));
         }
+        return heat;
+    }
+
+    /**
+     * The per-step sanity check over [from, to) (see {@link io.live2.compute.Motion}): writes the largest v² and
+     * (f/m)² to out[at], out[at + 1] (NaN propagates through Math.max, so a NaN anywhere shows) and 1 to out[at + 2] when
+     * some position is outside [0, box) or not finite, else 0. One pass, no branch per atom: the cost is a
+     * read of the six state arrays, a few percent of a force evaluation.
+     */
+    public static void motion(ParticleState s, double[] invMass, int from, int to, double[] out, int at) {
+        double bx = s.boxX();
+        double by = s.boxY();
+        double[] x = s.x;
+        double[] y = s.y;
+        double[] vx = s.vx;
+        double[] vy = s.vy;
+        double[] fx = s.fx;
+        double[] fy = s.fy;
+        int[] type = s.type;
+        double maxV2 = 0;
+        double maxA2 = 0;
+        boolean outside = false;
+        for (int i = from; i < to; i++) {
+            double im = invMass[type[i]];
+            maxV2 = Math.max(maxV2, vx[i] * vx[i] + vy[i] * vy[i]);
+            maxA2 = Math.max(maxA2, (fx[i] * fx[i] + fy[i] * fy[i]) * (im * im));
+            outside |= !(x[i] >= 0 && x[i] < bx && y[i] >= 0 && y[i] < by);
+        }
+        out[at] = maxV2;
+        out[at + 1] = maxA2;
+        out[at + 2] = outside ? 1 : 0;
+    }
+
+    /** The lowest slot in [from, to) whose state is not sound (see {@link #motion}), or -1. */
+    public static int firstBadAtom(ParticleState s, double[] invMass, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double im = invMass[s.type[i]];
+            double v2 = s.vx[i] * s.vx[i] + s.vy[i] * s.vy[i];
+            double a2 = (s.fx[i] * s.fx[i] + s.fy[i] * s.fy[i]) * (im * im);
+            boolean inside = s.x[i] >= 0 && s.x[i] < s.boxX() && s.y[i] >= 0 && s.y[i] < s.boxY();
+            if (!Double.isFinite(v2) || !Double.isFinite(a2) || !inside) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@link Motion} of the whole state on the calling thread (the reference, and device backends' host copy). */
+    public static Motion motion(ParticleState s, double[] invMass) {
+        int blocks = Blocks.count(s.n);
+        double[] partials = new double[3 * blocks];
+        for (int b = 0; b < blocks; b++) {
+            motion(s, invMass, Blocks.start(b), Blocks.end(b, s.n), partials, 3 * b);
+        }
+        return combine(s, invMass, partials, blocks);
+    }
+
+    /** Combines per-block {@link #motion} results (three doubles per block) into the state's {@link Motion}. */
+    public static Motion combine(ParticleState s, double[] invMass, double[] partials, int blocks) {
+        double maxV2 = 0;
+        double maxA2 = 0;
+        boolean bad = false;
+        for (int b = 0; b < blocks; b++) {
+            maxV2 = Math.max(maxV2, partials[3 * b]);
+            maxA2 = Math.max(maxA2, partials[3 * b + 1]);
+            bad |= partials[3 * b + 2] != 0;
+        }
+        bad |= !Double.isFinite(maxV2) || !Double.isFinite(maxA2);
+        // the rare path: find which atom, for the failure report
+        int first = bad ? firstBadAtom(s, invMass, 0, s.n) : -1;
+        return new Motion(Math.sqrt(maxV2), Math.sqrt(maxA2), first);
     }
 
     /** Kinetic energy of the slots in [from, to), summed in ascending order. */

@@ -23,7 +23,7 @@ import java.util.Set;
  */
 final class ConfigReader {
     static final List<String> ROOT = List.of("preset", "particles", "steps", "seed", "temperature", "timestep",
-            "ensemble", "friction", "density", "cutoff", "skin", "backend", "threads", "placement", "types",
+            "ensemble", "friction", "density", "cutoff", "skin", "backend", "threads", "placement", "max_displacement", "types",
             "composition", "reactions", "pulses", "open_chemistry", "output");
     static final List<String> TYPE = List.of("name", "mass", "sigma", "epsilon", "valence");
     static final List<String> COMPONENT = List.of("molecule", "ratio");
@@ -46,6 +46,8 @@ final class ConfigReader {
         Pulses pulses = pulses(new JsonFields(f.required("pulses"), "pulses", "pulses", PULSES));
         Output output = output(new JsonFields(f.required("output"), "output", "output", OUTPUT));
         String placement = f.has("placement") ? f.choice("placement", SimulationConfig.PLACEMENTS) : "auto";
+        double maxDisplacement = f.has("max_displacement") ? f.real("max_displacement")
+                : SimulationConfig.DEFAULT_MAX_DISPLACEMENT;
         return new SimulationConfig(
                 presetName,
                 f.intValue("particles"),
@@ -66,7 +68,8 @@ final class ConfigReader {
                 pulses,
                 open,
                 output,
-                placement);
+                placement,
+                maxDisplacement);
     }
 
     private static List<CustomType> types(JsonFields f) {

@@ -62,6 +62,7 @@ final class ConfigWriter {
         o.put("backend", c.backend());
         o.put("threads", c.threads());
         o.put("placement", c.placement());
+        o.set("max_displacement", num(c.maxDisplacement()));
         ArrayNode types = o.putArray("types");
         for (CustomType t : c.types()) {
             ObjectNode n = types.addObject();

@@ -40,6 +40,7 @@ public final class Limits {
         RANGES.put("cutoff", Range.closed(1, 10));
         RANGES.put("skin", Range.closed(0, 5));
         RANGES.put("threads", Range.ints(1, 256));
+        RANGES.put("max_displacement", Range.closed(0.001, 1));
         RANGES.put("types[].mass", Range.closed(0.001, 100_000));
         RANGES.put("types[].sigma", Range.closed(0.01, 5));
         RANGES.put("types[].epsilon", Range.closed(0, 1000));

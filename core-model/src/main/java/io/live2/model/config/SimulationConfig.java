@@ -27,6 +27,8 @@ import java.util.List;
  * @param openChemistry open-chemistry kind model (null when off)
  * @param output        snapshot/checkpoint/trajectory cadence
  * @param placement     initial placement: auto | random | lattice (see docs/config.md "Placement")
+ * @param maxDisplacement the farthest any atom may drift in one integration step, in units of the smallest LJ σ
+ *                      of the type table; a step in which some atom would drift further is split into sub-steps
  */
 public record SimulationConfig(
         String preset,
@@ -48,10 +50,28 @@ public record SimulationConfig(
         Pulses pulses,
         OpenChemistry openChemistry,
         Output output,
-        String placement) {
+        String placement,
+        double maxDisplacement) {
 
     /** Placement names accepted in {@code placement}. */
     public static final List<String> PLACEMENTS = List.of("auto", "random", "lattice");
+
+    /**
+     * Default {@code max_displacement}: 0.04 σ_min, 0.010 nm (0.1 Å) for H, the coarse end of what displacement-limited
+     * MD of energetic collisions uses; why, with the measurements: docs/validation.md "Sub-steps".
+     */
+    public static final double DEFAULT_MAX_DISPLACEMENT = 0.04;
+
+    /** The 20-component shape (before {@code max_displacement} existed): the default limit. */
+    public SimulationConfig(String preset, int particles, long steps, long seed, double temperature, double timestep,
+                            Ensemble ensemble, double friction, double density, double cutoff, double skin,
+                            String backend, int threads, List<CustomType> types, List<Component> composition,
+                            Reactions reactions, Pulses pulses, OpenChemistry openChemistry, Output output,
+                            String placement) {
+        this(preset, particles, steps, seed, temperature, timestep, ensemble, friction, density, cutoff, skin, backend,
+                threads, types, composition, reactions, pulses, openChemistry, output, placement,
+                DEFAULT_MAX_DISPLACEMENT);
+    }
 
     /** The original 19-component shape (before {@code placement} existed): placement defaults to "auto". */
     public SimulationConfig(String preset, int particles, long steps, long seed, double temperature, double timestep,
@@ -59,7 +79,7 @@ public record SimulationConfig(
                             String backend, int threads, List<CustomType> types, List<Component> composition,
                             Reactions reactions, Pulses pulses, OpenChemistry openChemistry, Output output) {
         this(preset, particles, steps, seed, temperature, timestep, ensemble, friction, density, cutoff, skin, backend,
-                threads, types, composition, reactions, pulses, openChemistry, output, "auto");
+                threads, types, composition, reactions, pulses, openChemistry, output, "auto", DEFAULT_MAX_DISPLACEMENT);
     }
 
     public enum Ensemble { NVT, NVE }
