@@ -1,6 +1,7 @@
 package io.live2.cli;
 
 import io.live2.compute.UnavailableBackendException;
+import io.live2.engine.SimulationFailedException;
 import io.live2.model.config.ConfigException;
 import picocli.CommandLine;
 
@@ -34,6 +35,11 @@ public final class Main {
         if (ex instanceof ConfigException || ex instanceof UnavailableBackendException || ex instanceof BadInputException) {
             cmd.getErr().println("live: " + ex.getMessage());
             return BAD_INPUT;
+        }
+        if (ex instanceof SimulationFailedException && System.getenv("LIVE_DEBUG") == null) {
+            // the engine has recorded the failure (logs/failure.json, results.json): one line says where
+            cmd.getErr().println("live: " + ex.getMessage());
+            return FAILURE;
         }
         cmd.getErr().println("live: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
         if (System.getenv("LIVE_DEBUG") != null) {

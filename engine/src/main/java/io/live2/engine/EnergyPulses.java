@@ -39,11 +39,23 @@ final class EnergyPulses {
 
     /** The atoms (slot indices, ascending) within the radius of this step's pulse centre. */
     int[] region(long step, ParticleState s) {
-        double[] u = philox.uniforms(step, 0, Purpose.PULSE_POSITION);
-        double cx = u[0] * s.boxX();
-        double cy = u[1] * s.boxY();
+        double[] c = centre(step, s);
         double r2max = cfg.radius() * cfg.radius();
-        return java.util.stream.IntStream.range(0, s.n).filter(i -> within(s, i, cx, cy, r2max)).toArray();
+        return java.util.stream.IntStream.range(0, s.n).filter(i -> within(s, i, c[0], c[1], r2max)).toArray();
+    }
+
+    /** This step's pulse centre, nm. */
+    double[] centre(long step, ParticleState s) {
+        double[] u = philox.uniforms(step, 0, Purpose.PULSE_POSITION);
+        return new double[] {u[0] * s.boxX(), u[1] * s.boxY()};
+    }
+
+    String kind() {
+        return cfg.kind();
+    }
+
+    double radius() {
+        return cfg.radius();
     }
 
     /** Applies the pulse for this step and returns the kinetic energy added (kJ/mol). */

@@ -32,18 +32,22 @@ final class ReactiveEvents {
     private final ParticleState s;
     private final Topology t;
     private final RunLedger ledger;
+    private final RecentEvents recent;
+    private long step;
     private ForceField ff;
     private PairEnergy pairEnergy;
     private double[] formDistance2;
     private double maxFormDistance;
     private int[] scratch = new int[1024];
 
-    ReactiveEvents(SimulationConfig.Reactions cfg, ParticleState s, Topology t, ForceField ff, RunLedger ledger) {
+    ReactiveEvents(SimulationConfig.Reactions cfg, ParticleState s, Topology t, ForceField ff, RunLedger ledger,
+                   RecentEvents recent) {
         this.formDepth = cfg.formDepth();
         this.breakDepth = cfg.breakDepth();
         this.s = s;
         this.t = t;
         this.ledger = ledger;
+        this.recent = recent;
         forceField(ff);
     }
 
@@ -66,7 +70,8 @@ final class ReactiveEvents {
     }
 
     /** Runs one reactive check; returns true when the bond graph changed (forces must then be recomputed). */
-    boolean apply(ComputeBackend backend) {
+    boolean apply(ComputeBackend backend, long step) {
+        this.step = step;
         long before = t.version();
         breakAndLower();
         if (maxFormDistance > 0) {
@@ -161,6 +166,7 @@ final class ReactiveEvents {
             return false;
         }
         ledger.reactionPotentialChange += deltaU;
+        recent.event(step, s.id[i], s.id[j], from, to, deltaU);
         return true;
     }
 

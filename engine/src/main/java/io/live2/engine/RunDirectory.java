@@ -66,6 +66,11 @@ public final class RunDirectory {
         return root.resolve("trajectory.xyz");
     }
 
+    /** logs/failure.json: written when a run fails (see FailureReport). */
+    public Path failureReport() {
+        return root.resolve("logs").resolve("failure.json");
+    }
+
     public Path log() {
         return root.resolve("logs").resolve("simulation.log");
     }

@@ -16,9 +16,15 @@ public final class RunLedger {
     long pulses;
     long mutations;
     long temperatureSamples;
+    /** Steps the sub-step control split, the extra integration steps that cost, and the most parts of one step. */
+    long stepsSplit;
+    long substepsExtra;
+    long substepsMax;
     double energyInitial = Double.NaN;
     double energyInjected;
     double reactionPotentialChange;
+    /** Kinetic energy the Langevin bath gave (negative: took), summed over every O-step in step order. */
+    double bathHeat;
     double temperatureSum;
     double wallSecondsBefore;
     Map<String, Long> elementsInitial = new java.util.TreeMap<>();
@@ -56,6 +62,31 @@ public final class RunLedger {
         return java.util.Collections.unmodifiableMap(elementsInitial);
     }
 
+    public double bathHeat() {
+        return bathHeat;
+    }
+
+    /**
+     * What the energy ledger cannot account for: E_now − E_initial − injected − bath heat. Reactive events pay
+     * their ΔU from the kinetic energy of the pair and pulses and mutations are counted as injected, so this is
+     * the integrator's own error (BAOAB's "shadow work", Sivak et al. 2014, under NVT; plain drift under NVE).
+     */
+    public double energyResidual(double energyNow) {
+        return energyNow - energyInitial - energyInjected - bathHeat;
+    }
+
+    public long stepsSplit() {
+        return stepsSplit;
+    }
+
+    public long substepsExtra() {
+        return substepsExtra;
+    }
+
+    public long substepsMax() {
+        return substepsMax;
+    }
+
     public double meanTemperature() {
         return temperatureSamples == 0 ? Double.NaN : temperatureSum / temperatureSamples;
     }
@@ -70,6 +101,9 @@ public final class RunLedger {
         m.put("pulses", pulses);
         m.put("mutations", mutations);
         m.put("temperature_samples", temperatureSamples);
+        m.put("steps_split", stepsSplit);
+        m.put("substeps_extra", substepsExtra);
+        m.put("substeps_max", substepsMax);
         elementsInitial.forEach((k, v) -> m.put(ELEMENT_PREFIX + k, v));
         return m;
     }
@@ -80,6 +114,7 @@ public final class RunLedger {
         m.put("energy_injected", energyInjected);
         m.put("reaction_potential_change", reactionPotentialChange);
         m.put("temperature_sum", temperatureSum);
+        m.put("bath_heat", bathHeat);
         m.put("wall_seconds", wallSecondsBefore);
         return m;
     }
@@ -94,6 +129,9 @@ public final class RunLedger {
         l.pulses = counters.getOrDefault("pulses", 0L);
         l.mutations = counters.getOrDefault("mutations", 0L);
         l.temperatureSamples = counters.getOrDefault("temperature_samples", 0L);
+        l.stepsSplit = counters.getOrDefault("steps_split", 0L);
+        l.substepsExtra = counters.getOrDefault("substeps_extra", 0L);
+        l.substepsMax = counters.getOrDefault("substeps_max", 0L);
         counters.forEach((k, v) -> {
             if (k.startsWith(ELEMENT_PREFIX)) {
                 l.elementsInitial.put(k.substring(ELEMENT_PREFIX.length()), v);
@@ -103,6 +141,7 @@ public final class RunLedger {
         l.energyInjected = acc.getOrDefault("energy_injected", 0.0);
         l.reactionPotentialChange = acc.getOrDefault("reaction_potential_change", 0.0);
         l.temperatureSum = acc.getOrDefault("temperature_sum", 0.0);
+        l.bathHeat = acc.getOrDefault("bath_heat", 0.0);
         l.wallSecondsBefore = acc.getOrDefault("wall_seconds", 0.0);
         return l;
     }

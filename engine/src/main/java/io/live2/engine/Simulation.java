@@ -3,6 +3,7 @@ package io.live2.engine;
 import io.live2.compute.Backends;
 import io.live2.compute.ComputeBackend;
 import io.live2.compute.Energies;
+import io.live2.compute.Motion;
 import io.live2.compute.NeighborSettings;
 import io.live2.engine.analysis.RunAnalysis;
 import io.live2.model.BondRule;
@@ -17,12 +18,14 @@ import io.live2.model.io.CheckpointCodec;
 import io.live2.model.io.Snapshot;
 import io.live2.model.io.SnapshotJson;
 import io.live2.model.io.XyzWriter;
+import io.live2.model.random.Purpose;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +65,8 @@ public final class Simulation implements AutoCloseable {
     private final RunLedger ledger;
     private final ReactiveEvents reactions;
     private final EnergyPulses pulses;
+    private StepControl control;
+    private final RecentEvents recent = new RecentEvents();
     private final List<SimulationObserver> observers;
     private final RunDirectory dir;
     private final long totalSteps;
@@ -76,6 +81,8 @@ public final class Simulation implements AutoCloseable {
     private long step;
     /** Energies of the last full force evaluation, or null when forces were evaluated without them since. */
     private Energies energies;
+    /** The per-step check of the current state; its speeds and accelerations also size the next step's sub-steps. */
+    private Motion motion = Motion.AT_REST;
     private volatile boolean stopRequested;
 
     private Simulation(Builder b, SimulationConfig config, Snapshot start, RunLedger ledger, Long resumedFrom) {
@@ -107,10 +114,12 @@ public final class Simulation implements AutoCloseable {
         // Langevin samples all 2N degrees of freedom; NVE conserves total momentum, which removes two
         this.degreesOfFreedom = nvt ? 2 * state.n : Math.max(1, 2 * state.n - 2);
         this.reactions = config.reactions() != null && config.reactions().enabled()
-                ? new ReactiveEvents(config.reactions(), state, topology, forceField, ledger) : null;
+                ? new ReactiveEvents(config.reactions(), state, topology, forceField, ledger, recent) : null;
         this.pulses = new EnergyPulses(config.pulses(), config.seed());
+        this.control = StepControl.of(config, types);
         backend.bind(state, topology, forceField, new NeighborSettings(config.skin()));
         this.energies = backend.computeForces();
+        check();
         if (Double.isNaN(ledger.energyInitial)) {
             ledger.energyInitial = totalEnergy();
             ledger.elementsInitial = elementCounts();
@@ -214,6 +223,11 @@ public final class Simulation implements AutoCloseable {
         try (XyzWriter trajectory = openTrajectory()) {
             if (dir != null) {
                 MetadataWriter.started(dir, this, resumedFrom);
+                if (!java.nio.file.Files.exists(dir.checkpoint(step))) {
+                    // the starting state, so a run stopped or failing before its first periodic checkpoint can be
+                    // resumed (a resumed run already has this checkpoint: it started from it)
+                    writeCheckpoint();
+                }
                 if (step == 0) {
                     writeSnapshot();
                     if (trajectory != null) {
@@ -222,15 +236,19 @@ public final class Simulation implements AutoCloseable {
                 }
             }
             long lastEmit = System.nanoTime();
-            while (step < totalSteps && !stopRequested) {
-                advance(step + 1);
-                step++;
-                afterStep(trajectory);
-                long now = System.nanoTime();
-                if (now - lastEmit >= progressIntervalNanos) {
-                    lastEmit = now;
-                    emitProgress(startNanos, startStep);
+            try {
+                while (step < totalSteps && !stopRequested) {
+                    advance(step + 1);
+                    step++;
+                    afterStep(trajectory);
+                    long now = System.nanoTime();
+                    if (now - lastEmit >= progressIntervalNanos) {
+                        lastEmit = now;
+                        emitProgress(startNanos, startStep);
+                    }
                 }
+            } catch (RuntimeException | IOException e) {
+                throw failed(e, startNanos, startStep);
             }
             RunStatus status = step >= totalSteps ? RunStatus.SUCCEEDED : RunStatus.INTERRUPTED;
             double wall = (System.nanoTime() - startNanos) / 1e9;
@@ -268,21 +286,132 @@ public final class Simulation implements AutoCloseable {
         }
     }
 
-    /** One time step: B A O A B (NVT, BAOAB) or B A B (NVE, velocity Verlet). */
+    /**
+     * One time step, from step − 1 to step {@code next}: one integration step of dt, or, when some atom would drift
+     * further than the limit, several shorter ones that together span dt (see {@link StepControl}). Every part is
+     * followed by the sanity check, which also sizes the next part.
+     */
     private void advance(long next) {
-        double half = 0.5 * dt;
+        double remaining = dt;
+        for (int sub = 0; ; sub++) {
+            int parts = control.parts(motion, remaining);
+            if (parts > Purpose.MAX_SUBSTEPS - sub) {
+                throw new SimulationFailedException(unresolvable(next, remaining / Math.min(parts, Purpose.MAX_SUBSTEPS)));
+            }
+            double h = parts == 1 ? remaining : remaining / parts;
+            integrate(h, next, sub);
+            check();
+            if (parts == 1) {
+                if (sub > 0) {
+                    ledger.stepsSplit++;
+                    ledger.substepsExtra += sub;
+                    ledger.substepsMax = Math.max(ledger.substepsMax, sub + 1);
+                }
+                return;
+            }
+            remaining -= h;
+        }
+    }
+
+    /** One integration step of length h: B A O A B (NVT, BAOAB) or B A B (NVE, velocity Verlet). */
+    private void integrate(double h, long next, int substep) {
+        double half = 0.5 * h;
         backend.kick(half);
         if (nvt) {
             backend.drift(half);
-            backend.thermostat(c1, kT, config.seed(), next);
+            // an undivided step uses the constructor's c1, the bytes it always used
+            double c = h == dt ? c1 : Math.exp(-config.friction() * h);
+            ledger.bathHeat += backend.thermostat(c, kT, config.seed(), next, substep);
             backend.drift(half);
         } else {
-            backend.drift(dt);
+            backend.drift(h);
         }
         // the step needs forces only; energies are evaluated when something reads them (progress, output, results)
         backend.computeForcesOnly();
         energies = null;
         backend.kick(half);
+    }
+
+    /**
+     * The per-step sanity check: every position, velocity and force finite and every atom inside the box, or the
+     * run fails here, before a bad state can reach a checkpoint. (An atom that moved more than half the skin since
+     * the last neighbour-list build is not a failure: the backends rebuild the list before computing forces.)
+     */
+    private void check() {
+        motion = backend.motion();
+        if (!motion.sound()) {
+            backend.pullState();
+            List<Integer> bad = FailureReport.badAtoms(state, forceField.invMassTable());
+            int first = bad.isEmpty() ? motion.firstBadAtom() : bad.get(0);
+            boolean finite = Double.isFinite(state.x[first]) && Double.isFinite(state.y[first])
+                    && Double.isFinite(motion.maxSpeed()) && Double.isFinite(motion.maxAcceleration());
+            String what = finite ? "is outside the box" : "has a non-finite position, velocity or force";
+            throw new SimulationFailedException(new Failure(step, finite ? Failure.OUTSIDE_BOX : Failure.NON_FINITE,
+                    "the state became invalid at step " + step + ": atom " + state.id[first] + " ("
+                            + elementOf(first) + ") " + what, bad));
+        }
+    }
+
+    private Failure unresolvable(long next, double h) {
+        backend.pullState();
+        List<Integer> fastest = FailureReport.fastestAtoms(state, forceField.invMassTable(), h);
+        int i = fastest.get(0);
+        return new Failure(next - 1, Failure.UNRESOLVABLE, String.format(Locale.ROOT,
+                "step %d cannot be integrated: atom %d (%s) moves at %.3g nm/ps with acceleration %.3g nm/ps², so even "
+                        + "%d sub-steps would let it drift more than the max_displacement limit (%.3g nm)",
+                next, state.id[i], elementOf(i), motion.maxSpeed(), motion.maxAcceleration(), Purpose.MAX_SUBSTEPS,
+                control.maxDisplacement()), fastest);
+    }
+
+    private String elementOf(int slot) {
+        ParticleType t = types.get(state.type[slot]);
+        return t.element() != null ? t.element() : t.name();
+    }
+
+    /**
+     * Records a failed run: logs/failure.json, results.json and metadata.json with status "failed" (the
+     * checkpoints are left as they are: every one was written from a checked state). Returns the exception to
+     * throw, whose message is one line for the user.
+     */
+    private SimulationFailedException failed(Exception e, long startNanos, long startStep) {
+        Failure failure = e instanceof SimulationFailedException sfe && sfe.failure() != null ? sfe.failure()
+                : new Failure(step, Failure.ERROR, "the run failed at step " + step + ": "
+                        + e.getClass().getSimpleName() + ": " + e.getMessage(), List.of());
+        if (dir == null) {
+            return e instanceof SimulationFailedException sfe ? sfe : new SimulationFailedException(failure, e);
+        }
+        Path checkpoint = null;
+        try {
+            checkpoint = dir.latestCheckpoint().orElse(null);
+            Map<String, Object> context = new LinkedHashMap<>();
+            context.put("backend", backend.name());
+            context.put("timestep_ps", dt);
+            context.put("max_displacement_nm", control.maxDisplacement());
+            dir.writeJson(dir.failureReport(), FailureReport.of(failure, state, topology, forceField, recent, checkpoint, context));
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("status", RunStatus.FAILED.wireName());
+            summary.put("steps", step);
+            summary.put("simulated_time_ps", step * dt);
+            ledger.wallSecondsBefore += (System.nanoTime() - startNanos) / 1e9;
+            summary.put("wall_seconds", ledger.wallSecondsBefore);
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("step", failure.step());
+            f.put("reason", failure.reason());
+            f.put("message", failure.message());
+            f.put("atoms", failure.atoms().stream().map(i -> state.id[i]).toList());
+            summary.put("failure", f);
+            dir.writeJson(dir.results(), summary);
+            MetadataWriter.finished(dir, this, RunStatus.FAILED);
+            dir.log("run failed at step " + step + ": " + failure.message());
+        } catch (IOException | RuntimeException writing) {
+            e.addSuppressed(writing);
+        }
+        String resume = checkpoint == null
+                ? "no checkpoint was written; start the run again"
+                : "last good checkpoint " + checkpoint.getFileName() + "; continue with 'live resume " + dir.root()
+                        + " --timestep T' (a smaller T)";
+        return new SimulationFailedException(new Failure(failure.step(), failure.reason(),
+                failure.message() + "; details in " + dir.failureReport() + "; " + resume, failure.atoms()), e);
     }
 
     private void afterStep(XyzWriter trajectory) throws IOException {
@@ -292,18 +421,29 @@ public final class Simulation implements AutoCloseable {
         if (reactive || pulse || hostNeedsState(out)) {
             backend.pullState();
         }
-        if (reactive && reactions.apply(backend)) {
+        boolean changed = false;
+        if (reactive && reactions.apply(backend, step)) {
             backend.pushState();
             backend.topologyChanged();
             energies = backend.computeForces();
+            changed = true;
         }
         if (pulse) {
-            ledger.energyInjected += pulses.apply(step, state, topology, forceField);
+            double[] centre = pulses.centre(step, state);
+            long[] reached = java.util.Arrays.stream(pulses.region(step, state)).mapToLong(i -> state.id[i]).toArray();
+            double added = pulses.apply(step, state, topology, forceField);
+            recent.pulse(new RecentEvents.Pulse(step, pulses.kind(), centre[0], centre[1], pulses.radius(), reached, added));
+            ledger.energyInjected += added;
             ledger.pulses++;
             backend.pushState();
             if (mutations != null) {
                 mutate();
             }
+            changed = true;
+        }
+        if (changed) {
+            // events and pulses change velocities (and forces): check again before anything is written
+            check();
         }
         if (step % TEMPERATURE_SAMPLE_INTERVAL == 0) {
             ledger.temperatureSum += temperature();
@@ -349,6 +489,7 @@ public final class Simulation implements AutoCloseable {
         }
         backend.bind(state, topology, forceField, new NeighborSettings(config.skin()));
         energies = backend.computeForces();
+        control = StepControl.of(config, types);
         ledger.energyInjected += totalEnergy() - before;
     }
 

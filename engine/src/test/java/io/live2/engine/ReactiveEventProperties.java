@@ -55,8 +55,9 @@ class ReactiveEventProperties {
             double[] p0 = s.momentum(ff);
             RunLedger ledger = new RunLedger();
             double breakDepth = formDepth / 2;
-            ReactiveEvents events = new ReactiveEvents(new SimulationConfig.Reactions(true, 1, formDepth, breakDepth), s, t, ff, ledger);
-            boolean changed = events.apply(backend);
+            ReactiveEvents events = new ReactiveEvents(new SimulationConfig.Reactions(true, 1, formDepth, breakDepth), s, t, ff, ledger,
+                    new RecentEvents());
+            boolean changed = events.apply(backend, 1);
             backend.topologyChanged();
             double e1 = backend.kineticEnergy() + backend.computeForces().potential();
             double[] p1 = s.momentum(ff);
