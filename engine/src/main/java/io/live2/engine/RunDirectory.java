@@ -75,6 +75,26 @@ public final class RunDirectory {
         return root.resolve("logs").resolve("simulation.log");
     }
 
+    public Path snapshotsDir() {
+        return root.resolve("snapshots");
+    }
+
+    /** Deletes the snapshot_&lt;step&gt;.json files with from &lt; step &lt; to (steps compared as numbers). */
+    void deleteSnapshotFilesBetween(long from, long to) throws IOException {
+        java.util.regex.Pattern name = java.util.regex.Pattern.compile("snapshot_(\\d{1,19})\\.json");
+        try (Stream<Path> files = Files.list(snapshotsDir())) {
+            for (Path p : files.toList()) {
+                java.util.regex.Matcher m = name.matcher(p.getFileName().toString());
+                if (m.matches()) {
+                    long step = Long.parseLong(m.group(1));
+                    if (step > from && step < to) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
+    }
+
     public Path snapshot(long step) {
         return root.resolve("snapshots").resolve(String.format("snapshot_%09d.json", step));
     }

@@ -15,6 +15,7 @@ import io.live2.model.Units;
 import io.live2.model.config.SimulationConfig;
 import io.live2.model.io.Checkpoint;
 import io.live2.model.io.CheckpointCodec;
+import io.live2.model.io.FrameLog;
 import io.live2.model.io.Snapshot;
 import io.live2.model.io.SnapshotJson;
 import io.live2.model.io.XyzWriter;
@@ -81,6 +82,8 @@ public final class Simulation implements AutoCloseable {
     private long step;
     /** Energies of the last full force evaluation, or null when forces were evaluated without them since. */
     private Energies energies;
+    /** The run directory's frame log while {@link #run()} runs (null without a run directory). */
+    private FrameLog frames;
     /** The per-step check of the current state; its speeds and accelerations also size the next step's sub-steps. */
     private Motion motion = Motion.AT_REST;
     private volatile boolean stopRequested;
@@ -220,19 +223,20 @@ public final class Simulation implements AutoCloseable {
     public RunResult run() throws IOException {
         long startNanos = System.nanoTime();
         long startStep = step;
-        try (XyzWriter trajectory = openTrajectory()) {
+        try (XyzWriter trajectory = openTrajectory(); FrameLog frameLog = openFrames()) {
+            frames = frameLog;
             if (dir != null) {
                 MetadataWriter.started(dir, this, resumedFrom);
-                if (!java.nio.file.Files.exists(dir.checkpoint(step))) {
-                    // the starting state, so a run stopped or failing before its first periodic checkpoint can be
-                    // resumed (a resumed run already has this checkpoint: it started from it)
-                    writeCheckpoint();
-                }
-                if (step == 0) {
+                if (step == 0 && resumedFrom == null) {
                     writeSnapshot();
                     if (trajectory != null) {
                         trajectory.frame(0, 0, state, types);
                     }
+                }
+                if (!java.nio.file.Files.exists(dir.checkpoint(step))) {
+                    // the starting state, so a run stopped or failing before its first periodic checkpoint can be
+                    // resumed (a resumed run already has this checkpoint: it started from it)
+                    writeCheckpoint();
                 }
             }
             long lastEmit = System.nanoTime();
@@ -544,13 +548,40 @@ public final class Simulation implements AutoCloseable {
         return new XyzWriter(dir.trajectory(), false);
     }
 
+    /**
+     * On a resume, the frames written after the checkpoint are cut (the resumed run writes them again, the same
+     * bytes); the log then appends.
+     */
+    private FrameLog openFrames() throws IOException {
+        if (dir == null) {
+            return null;
+        }
+        if (step > 0 || resumedFrom != null) {
+            FrameLog.truncateAfter(dir.snapshotsDir(), step);
+        }
+        return new FrameLog(dir.snapshotsDir());
+    }
+
+    /**
+     * An analysis frame: appended to the frame log, and written as snapshots/snapshot_&lt;step&gt;.json; unless the
+     * config asks for every file, a periodic frame's file replaces the previous periodic one (the first and the
+     * final files stay), so a long run keeps three snapshot files, not one per frame.
+     */
     private void writeSnapshot() throws IOException {
         Snapshot snap = snapshot();
+        frames.append(snap);
         SnapshotJson.write(snap, dir.snapshot(step));
+        boolean periodic = step > 0 && step != totalSteps;
+        if (periodic && (config.output() == null || !config.output().allSnapshotFiles())) {
+            dir.deleteSnapshotFilesBetween(0, step);
+        }
         observers.forEach(o -> o.onSnapshot(snap));
     }
 
     private void writeCheckpoint() throws IOException {
+        if (frames != null) {
+            frames.sync(); // the checkpoint must never refer to frames that a crash could lose
+        }
         Checkpoint cp = new Checkpoint(configJson, new Snapshot(step, step * dt, List.copyOf(types), state, topology),
                 ledger.counters(), ledger.accumulators());
         CheckpointCodec.write(cp, dir.checkpoint(step));

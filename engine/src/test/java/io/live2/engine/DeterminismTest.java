@@ -73,9 +73,44 @@ class DeterminismTest {
         assertArrayEquals(finalSnapshot(tmp.resolve("whole")), finalSnapshot(part));
         assertArrayEquals(Files.readAllBytes(tmp.resolve("whole/trajectory.xyz")), Files.readAllBytes(part.resolve("trajectory.xyz")));
         for (String field : List.of("bonds_formed", "bonds_broken", "energy_injected", "energy_initial", "energy_final",
-                "mean_temperature", "elements_final")) {
+                "mean_temperature", "elements_final", "energy_bath_heat", "energy_residual", "steps_split",
+                "substeps_extra", "substeps_max")) {
             assertEquals(whole.summary().get(field), resumed.summary().get(field), field);
         }
+        assertTrue(whole.number("substeps_extra") > 0, "the pulses must have made sub-steps, or their resume is untested");
+        // the first run ended at 700 and wrote its final frame there; otherwise the frames are the same
+        assertEquals(List.of(0L, 500L, 1000L, STEPS), io.live2.model.io.FrameLog.steps(tmp.resolve("whole/snapshots")));
+        assertEquals(List.of(0L, 500L, 700L, 1000L, STEPS), io.live2.model.io.FrameLog.steps(part.resolve("snapshots")));
+    }
+
+    /**
+     * A run killed after a checkpoint but before the next one has written frames (and trajectory) past the
+     * checkpoint it resumes from: the resume cuts them and writes them again, so the frame log ends byte-identical
+     * to the uninterrupted run's.
+     */
+    @Test
+    void resumeAfterAHardKillCutsTheFramesWrittenSinceTheCheckpoint(@TempDir Path tmp) throws IOException {
+        run(config(1, STEPS), tmp.resolve("whole"));
+        Path part = tmp.resolve("part");
+        run(config(1, 1200), part); // checkpoints at 500, 1000, 1200; frames 0, 500, 1000, 1200
+        Files.delete(part.resolve(String.format("checkpoints/checkpoint_%09d.bin", 1200)));
+        try (Simulation sim = Simulation.resume(part, STEPS, List.of())) {
+            assertEquals(1000, sim.step(), "resumes from the checkpoint before the kill");
+            sim.run();
+        }
+        assertArrayEquals(finalSnapshot(tmp.resolve("whole")), finalSnapshot(part));
+        assertArrayEquals(frameLog(tmp.resolve("whole")), frameLog(part));
+        assertArrayEquals(Files.readAllBytes(tmp.resolve("whole/trajectory.xyz")), Files.readAllBytes(part.resolve("trajectory.xyz")));
+        assertEquals(List.of(0L, 500L, 1000L, STEPS), io.live2.model.io.FrameLog.steps(part.resolve("snapshots")));
+    }
+
+    private static byte[] frameLog(Path run) throws IOException {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (Path segment : io.live2.model.io.FrameLog.segments(run.resolve("snapshots"))) {
+            all.write(Files.readAllBytes(segment));
+        }
+        assertTrue(all.size() > 0, "no frame log in " + run);
+        return all.toByteArray();
     }
 
     @Test

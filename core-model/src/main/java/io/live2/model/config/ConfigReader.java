@@ -32,7 +32,7 @@ final class ConfigReader {
     static final List<String> OPEN = List.of("kinds", "mutation_rate", "mass_min", "mass_max", "valence_min",
             "valence_max", "sigma_min", "sigma_max", "epsilon_min", "epsilon_max", "affinity_min", "affinity_max",
             "mutation_scale");
-    static final List<String> OUTPUT = List.of("snapshot_every", "checkpoint_every", "trajectory_every");
+    static final List<String> OUTPUT = List.of("snapshot_every", "checkpoint_every", "trajectory_every", "snapshot_files");
 
     private ConfigReader() {
     }
@@ -159,6 +159,7 @@ final class ConfigReader {
     }
 
     private static Output output(JsonFields o) {
-        return new Output(o.integer("snapshot_every"), o.integer("checkpoint_every"), o.integer("trajectory_every"));
+        String files = o.has("snapshot_files") ? o.choice("snapshot_files", Output.SNAPSHOT_FILES) : "latest";
+        return new Output(o.integer("snapshot_every"), o.integer("checkpoint_every"), o.integer("trajectory_every"), files);
     }
 }

@@ -112,6 +112,7 @@ final class ConfigWriter {
         out.put("snapshot_every", c.output().snapshotEvery());
         out.put("checkpoint_every", c.output().checkpointEvery());
         out.put("trajectory_every", c.output().trajectoryEvery());
+        out.put("snapshot_files", c.output().snapshotFiles());
         return o;
     }
 

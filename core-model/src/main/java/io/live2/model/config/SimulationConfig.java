@@ -147,7 +147,20 @@ public record SimulationConfig(
      * @param snapshotEvery   steps between snapshots (0 = only the final one)
      * @param checkpointEvery steps between checkpoints (0 = only on exit)
      * @param trajectoryEvery steps between trajectory frames (0 = none)
+     * @param snapshotFiles   which frames also get a snapshots/snapshot_&lt;step&gt;.json file: "latest" (the first,
+     *                        the newest and the final one; every frame is in snapshots/frames_*.jsonl.gz) or "all"
      */
-    public record Output(long snapshotEvery, long checkpointEvery, long trajectoryEvery) {
+    public record Output(long snapshotEvery, long checkpointEvery, long trajectoryEvery, String snapshotFiles) {
+        /** Values of {@code snapshot_files}. */
+        public static final List<String> SNAPSHOT_FILES = List.of("latest", "all");
+
+        /** The three-component shape (before {@code snapshot_files}): "latest". */
+        public Output(long snapshotEvery, long checkpointEvery, long trajectoryEvery) {
+            this(snapshotEvery, checkpointEvery, trajectoryEvery, "latest");
+        }
+
+        public boolean allSnapshotFiles() {
+            return "all".equals(snapshotFiles);
+        }
     }
 }

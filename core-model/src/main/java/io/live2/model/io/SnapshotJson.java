@@ -109,7 +109,11 @@ public final class SnapshotJson {
     }
 
     public static Snapshot read(InputStream in, String source) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(in);
+        return read(new ObjectMapper().readTree(in), source);
+    }
+
+    /** A snapshot from its parsed JSON (one line of a frame log, or a whole snapshot file). */
+    public static Snapshot read(JsonNode root, String source) throws IOException {
         if (root == null || !FORMAT.equals(root.path("format").asText())) {
             throw new IOException(source + ": not a Live 2.0 snapshot (format field is not '" + FORMAT + "')");
         }

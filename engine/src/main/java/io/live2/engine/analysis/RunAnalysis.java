@@ -7,6 +7,7 @@ import io.live2.model.analysis.ReactionCatalogue;
 import io.live2.model.analysis.ReactionNetworkTool;
 import io.live2.model.analysis.ReactionNetworkTool.Stoich;
 import io.live2.model.analysis.SpeciesCatalogue;
+import io.live2.model.io.FrameLog;
 import io.live2.model.io.SnapshotJson;
 
 import java.io.IOException;
@@ -20,7 +21,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Chemistry analysis of a run directory: reads snapshots/ in step order, finds molecules, species and atom-mapped
+ * Chemistry analysis of a run directory: reads the frames of snapshots/ in step order (the frame log, or one
+ * snapshot file per frame in directories written before it), finds molecules, species and atom-mapped
  * reactions (core-model), names species with the chemistry toolkit and builds the reaction network when those
  * adapters are present, and writes results/molecules.json, reactions.json, species_timeseries.csv,
  * reaction_network.graphml and .json, molecules.sdf and report.html. The same snapshots always give the same files:
@@ -41,18 +43,26 @@ public final class RunAnalysis {
 
     public static Summary analyze(Path runDirectory) throws IOException {
         long start = System.nanoTime();
-        List<Path> snapshots = snapshots(runDirectory.resolve("snapshots"));
-        if (snapshots.isEmpty()) {
-            throw new IOException("no snapshots in " + runDirectory.resolve("snapshots") + " to analyse");
-        }
+        Path dir = runDirectory.resolve("snapshots");
         ChemistryAnalysis analysis = new ChemistryAnalysis();
-        for (Path p : snapshots) {
-            analysis.accept(SnapshotJson.read(p));
+        int frames;
+        if (!FrameLog.segments(dir).isEmpty()) {
+            frames = FrameLog.read(dir, analysis::accept);
+        } else {
+            // a run directory written before the frame log: one snapshot file per frame
+            List<Path> snapshots = snapshots(dir);
+            for (Path p : snapshots) {
+                analysis.accept(SnapshotJson.read(p));
+            }
+            frames = snapshots.size();
+        }
+        if (frames == 0) {
+            throw new IOException("no snapshots in " + dir + " to analyse");
         }
         AnalysisResult result = summarise(analysis, Toolkits.chemistry(), Toolkits.network());
         AnalysisFiles.write(runDirectory, result, Toolkits.chemistry());
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Summary(snapshots.size(), result.species().size(), result.novelSpecies(), result.reactions().size(),
+        return new Summary(frames, result.species().size(), result.novelSpecies(), result.reactions().size(),
                 result.reactionEvents(), result.cycles() == null ? 0 : result.cycles().cycles().size(), seconds);
     }
 
