@@ -12,9 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The run directory of ARCHITECTURE.md: metadata.json, results/, snapshots/, trajectory.xyz, checkpoints/, logs/.
@@ -71,23 +70,22 @@ public final class RunDirectory {
     }
 
     public Path snapshot(long step) {
-        return root.resolve("snapshots").resolve(String.format("snapshot_%09d.json", step));
+        return root.resolve("snapshots").resolve(StepFiles.snapshotName(step));
     }
 
     public Path checkpoint(long step) {
-        return root.resolve("checkpoints").resolve(String.format("checkpoint_%09d.bin", step));
+        return root.resolve("checkpoints").resolve(StepFiles.checkpointName(step));
+    }
+
+    /** The checkpoint files, oldest step first. */
+    public List<Path> checkpoints() throws IOException {
+        return StepFiles.checkpoints(root.resolve("checkpoints"));
     }
 
     /** The checkpoint with the highest step, if any. */
     public Optional<Path> latestCheckpoint() throws IOException {
-        Path dir = root.resolve("checkpoints");
-        if (!Files.isDirectory(dir)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().matches("checkpoint_\\d{9,}\\.bin"))
-                    .max(Comparator.comparing(p -> p.getFileName().toString()));
-        }
+        List<Path> all = checkpoints();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
     /** Writes a JSON document atomically. */

@@ -97,7 +97,7 @@ class DeterminismTest {
         }
         assertEquals(RunStatus.INTERRUPTED, stopped.status());
         assertEquals(613, stopped.steps(), "the stop takes effect at the next step boundary");
-        assertTrue(Files.exists(part.resolve("checkpoints/checkpoint_000000613.bin")));
+        assertTrue(Files.exists(part.resolve("checkpoints/checkpoint_00000000613.bin")));
         try (Simulation sim = Simulation.resume(part, null, List.of())) {
             assertEquals(RunStatus.SUCCEEDED, sim.run().status());
         }

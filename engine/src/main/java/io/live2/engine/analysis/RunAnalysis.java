@@ -1,5 +1,6 @@
 package io.live2.engine.analysis;
 
+import io.live2.engine.StepFiles;
 import io.live2.model.analysis.ChemistryAnalysis;
 import io.live2.model.analysis.ChemistryToolkit;
 import io.live2.model.analysis.MoleculeGraph;
@@ -10,14 +11,12 @@ import io.live2.model.analysis.SpeciesCatalogue;
 import io.live2.model.io.SnapshotJson;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Chemistry analysis of a run directory: reads snapshots/ in step order, finds molecules, species and atom-mapped
@@ -57,13 +56,7 @@ public final class RunAnalysis {
     }
 
     static List<Path> snapshots(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            // zero-padded names sort in step order
-            return files.filter(p -> p.getFileName().toString().matches("snapshot_\\d{9,}\\.json")).sorted().toList();
-        }
+        return StepFiles.snapshots(dir); // by step number: past step 10^9 the names are longer and text order is wrong
     }
 
     static AnalysisResult summarise(ChemistryAnalysis analysis, Optional<ChemistryToolkit> toolkit,
