@@ -1,5 +1,6 @@
 package io.live2.engine.analysis;
 
+import io.live2.engine.RunDirectoryException;
 import io.live2.engine.StepFiles;
 import io.live2.model.analysis.ChemistryAnalysis;
 import io.live2.model.analysis.ChemistryToolkit;
@@ -38,11 +39,15 @@ public final class RunAnalysis {
     private RunAnalysis() {
     }
 
+    /**
+     * @throws io.live2.model.io.DamagedFileException when a snapshot cannot be read back (the message names it)
+     * @throws RunDirectoryException                  when there are no snapshots
+     */
     public static Summary analyze(Path runDirectory) throws IOException {
         long start = System.nanoTime();
         List<Path> snapshots = snapshots(runDirectory.resolve("snapshots"));
         if (snapshots.isEmpty()) {
-            throw new IOException("no snapshots in " + runDirectory.resolve("snapshots") + " to analyse");
+            throw new RunDirectoryException(runDirectory.resolve("snapshots") + ": no snapshot files (snapshot_<step>.json) to analyse");
         }
         ChemistryAnalysis analysis = new ChemistryAnalysis();
         for (Path p : snapshots) {
