@@ -124,18 +124,20 @@ public final class Simulation implements AutoCloseable {
     /**
      * Continues the run in {@code runDirectory} from its latest checkpoint up to {@code totalSteps} (null keeps the
      * configured step count). The result is bit-identical to an uninterrupted run.
+     *
+     * @throws io.live2.model.config.ConfigException when totalSteps is out of range or below the step reached
+     * @throws RunDirectoryException                 when there is no checkpoint or metadata.json is damaged
      */
     public static Simulation resume(Path runDirectory, Long totalSteps, List<SimulationObserver> observers) throws IOException {
-        RunDirectory d = RunDirectory.open(runDirectory);
-        Path latest = d.latestCheckpoint().orElseThrow(() -> new IOException("no checkpoint in " + runDirectory.resolve("checkpoints")));
-        Checkpoint cp = CheckpointCodec.read(latest);
-        SimulationConfig cfg = ConfigJson.parse(cp.configJson());
+        ResumePoint from = ResumePoint.find(runDirectory, totalSteps);
+        RunDirectory d = from.dir();
+        Checkpoint cp = from.checkpoint();
         Builder b = builder().runDirectory(runDirectory);
-        b.totalSteps = totalSteps != null ? totalSteps : cfg.steps();
+        b.totalSteps = from.totalSteps();
         observers.forEach(b::observer);
         b.dirHandle = d;
-        d.log("resuming from " + latest.getFileName() + " at step " + cp.snapshot().step() + " to " + b.totalSteps);
-        return new Simulation(b.prepared(), cfg, cp.snapshot(), RunLedger.from(cp.counters(), cp.accumulators()), cp.snapshot().step());
+        d.log("resuming from " + from.file().getFileName() + " at step " + cp.snapshot().step() + " to " + b.totalSteps);
+        return new Simulation(b.prepared(), from.config(), cp.snapshot(), RunLedger.from(cp.counters(), cp.accumulators()), cp.snapshot().step());
     }
 
     /** Ask the run to stop at the next step boundary; it writes a checkpoint and returns INTERRUPTED. Thread-safe. */
