@@ -6,18 +6,28 @@ import io.live2.model.config.Range;
 import io.live2.model.config.SimulationConfig;
 import io.live2.model.io.Checkpoint;
 import io.live2.model.io.CheckpointCodec;
+import io.live2.model.io.DamagedFileException;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Where a resume starts: the newest checkpoint, its config and the step total to reach, all checked before anything
- * runs, so that bad input is reported as such (exit code 2 in the CLI) and not as a failure half-way.
+ * Where a resume starts: the newest checkpoint that reads back intact, its config and the step total to reach, all
+ * checked before anything runs. Two checkpoints are kept so that a damaged newest one (truncated by a full disk, a
+ * flipped bit) costs a few steps instead of the run: it is moved aside to {@code <name>.damaged}, so it neither
+ * shadows nor, in the retention's count, displaces the good ones, and a notice says so.
  *
- * @param file the checkpoint resumed from
+ * @param file    the checkpoint resumed from
+ * @param notices what the caller should tell the user and log (damaged checkpoints skipped); empty normally
  */
-record ResumePoint(RunDirectory dir, Path file, Checkpoint checkpoint, SimulationConfig config, long totalSteps) {
+record ResumePoint(RunDirectory dir, Path file, Checkpoint checkpoint, SimulationConfig config, long totalSteps,
+                   List<String> notices) {
 
     static ResumePoint find(Path runDirectory, Long totalSteps) throws IOException {
         Range allowed = Limits.of("steps");
@@ -32,8 +42,37 @@ record ResumePoint(RunDirectory dir, Path file, Checkpoint checkpoint, Simulatio
             throw new RunDirectoryException(dir.root().resolve("checkpoints") + ": no checkpoint file (checkpoint_<step>.bin) "
                     + "to resume from; the run stopped before writing one, so start it again with a new run");
         }
-        Path newest = all.get(all.size() - 1);
-        return resumeFrom(dir, newest, CheckpointCodec.read(newest), totalSteps);
+        Map<Path, DamagedFileException> damaged = new LinkedHashMap<>();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Path file = all.get(i);
+            Checkpoint cp;
+            try {
+                cp = CheckpointCodec.read(file);
+            } catch (DamagedFileException e) {
+                damaged.put(file, e);
+                continue;
+            }
+            ResumePoint point = resumeFrom(dir, file, cp, totalSteps); // bad input stops here, before any file is moved
+            return damaged.isEmpty() ? point : point.withNotices(moveAside(damaged, file, cp.snapshot().step()));
+        }
+        // nothing is moved: the files stay where the user can inspect them
+        List<String> reasons = damaged.values().stream().map(Throwable::getMessage).toList();
+        throw new RunDirectoryException("no intact checkpoint to resume from: " + String.join("; ", reasons));
+    }
+
+    private static List<String> moveAside(Map<Path, DamagedFileException> damaged, Path resumedFrom, long step) throws IOException {
+        List<String> notices = new ArrayList<>();
+        for (Map.Entry<Path, DamagedFileException> e : damaged.entrySet()) {
+            Path aside = e.getKey().resolveSibling(e.getKey().getFileName() + ".damaged");
+            Files.move(e.getKey(), aside, StandardCopyOption.REPLACE_EXISTING);
+            notices.add(e.getValue().getMessage() + "; moved aside to " + aside.getFileName());
+        }
+        notices.add("resuming from the newest intact checkpoint, " + resumedFrom.getFileName() + " at step " + step);
+        return notices;
+    }
+
+    private ResumePoint withNotices(List<String> notices) {
+        return new ResumePoint(dir, file, checkpoint, config, totalSteps, List.copyOf(notices));
     }
 
     private static ResumePoint resumeFrom(RunDirectory dir, Path file, Checkpoint cp, Long totalSteps) {
@@ -51,6 +90,6 @@ record ResumePoint(RunDirectory dir, Path file, Checkpoint checkpoint, Simulatio
             throw new ConfigException("steps: " + given + " is below the step the run has already reached (" + reached
                     + ", " + file.getFileName() + "); allowed " + allowed);
         }
-        return new ResumePoint(dir, file, cp, config, total);
+        return new ResumePoint(dir, file, cp, config, total, List.of());
     }
 }

@@ -122,15 +122,20 @@ public final class Simulation implements AutoCloseable {
     }
 
     /**
-     * Continues the run in {@code runDirectory} from its latest checkpoint up to {@code totalSteps} (null keeps the
-     * configured step count). The result is bit-identical to an uninterrupted run.
+     * Continues the run in {@code runDirectory} from its newest intact checkpoint up to {@code totalSteps} (null keeps
+     * the configured step count). The result is bit-identical to an uninterrupted run. A damaged newer checkpoint is
+     * moved aside and reported to the observers' {@link SimulationObserver#onNotice} and the log.
      *
      * @throws io.live2.model.config.ConfigException when totalSteps is out of range or below the step reached
-     * @throws RunDirectoryException                 when there is no checkpoint or metadata.json is damaged
+     * @throws RunDirectoryException                 when there is no intact checkpoint or metadata.json is damaged
      */
     public static Simulation resume(Path runDirectory, Long totalSteps, List<SimulationObserver> observers) throws IOException {
         ResumePoint from = ResumePoint.find(runDirectory, totalSteps);
         RunDirectory d = from.dir();
+        for (String notice : from.notices()) {
+            d.log(notice);
+            observers.forEach(o -> o.onNotice(notice));
+        }
         Checkpoint cp = from.checkpoint();
         Builder b = builder().runDirectory(runDirectory);
         b.totalSteps = from.totalSteps();
