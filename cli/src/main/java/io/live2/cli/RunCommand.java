@@ -1,5 +1,6 @@
 package io.live2.cli;
 
+import io.live2.compute.Backends;
 import io.live2.engine.RunResult;
 import io.live2.engine.Simulation;
 import io.live2.model.config.ConfigLoader;
@@ -61,7 +62,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         SimulationConfig cfg = resolve();
-        Path dir = out != null ? out : defaultDirectory(cfg);
+        // checked here, before the simulation creates the run directory: a bad choice leaves nothing behind
+        Backends.select(cfg.backend());
+        Path dir = out != null ? OutDirectory.check(out) : defaultDirectory(cfg);
         if (Files.isDirectory(dir.resolve("checkpoints")) && !isEmpty(dir.resolve("checkpoints"))) {
             throw new BadInputException("--out: " + dir + " already holds a run; continue it with 'live resume "
                     + dir + "' or choose another --out");
