@@ -9,9 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -79,13 +77,7 @@ final class RunCommand implements Callable<Integer> {
     private SimulationConfig resolve() throws IOException {
         String json = null;
         if (config != null) {
-            try {
-                json = Files.readString(config, StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
-                throw new BadInputException("--config: file not found: " + config);
-            } catch (java.nio.charset.MalformedInputException e) {
-                throw new BadInputException("--config: " + config + " is not UTF-8 text");
-            }
+            json = ConfigFile.read(config);
         }
         if (json == null && preset == null) {
             throw new BadInputException("give --preset NAME or --config FILE.json (see 'live presets' for the presets)");
