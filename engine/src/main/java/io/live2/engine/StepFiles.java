@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -31,11 +32,11 @@ public final class StepFiles {
     }
 
     public static String checkpointName(long step) {
-        return String.format(CHECKPOINT_FORMAT, step);
+        return String.format(Locale.ROOT, CHECKPOINT_FORMAT, step);
     }
 
     public static String snapshotName(long step) {
-        return String.format(SNAPSHOT_FORMAT, step);
+        return String.format(Locale.ROOT, SNAPSHOT_FORMAT, step); // ASCII digits whatever the default locale
     }
 
     /** The step in a checkpoint file name ({@code checkpoint_<digits>.bin}), or empty for any other name. */

@@ -3,6 +3,7 @@ package io.live2.engine;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,6 +19,18 @@ class StepFilesTest {
         for (String other : List.of("checkpoint_12.bin", "checkpoint_000000400.bin.damaged", ".checkpoint_000000400.bin.1f.tmp",
                 "checkpoint_0000000000000000001000.bin", "snapshot_000000400.json", "checkpoint_-00000400.bin")) {
             assertEquals(OptionalLong.empty(), StepFiles.checkpointStep(other), other);
+        }
+    }
+
+    @Test
+    void namesHaveAsciiDigitsWhateverTheDefaultLocale() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.forLanguageTag("ar-EG")); // formats numbers with Arabic-Indic digits
+            assertEquals("checkpoint_00000000400.bin", StepFiles.checkpointName(400));
+            assertEquals("snapshot_000000400.json", StepFiles.snapshotName(400));
+        } finally {
+            Locale.setDefault(before);
         }
     }
 }
