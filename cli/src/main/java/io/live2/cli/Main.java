@@ -1,8 +1,10 @@
 package io.live2.cli;
 
 import io.live2.compute.UnavailableBackendException;
+import io.live2.engine.RunDirectoryException;
 import io.live2.engine.SimulationFailedException;
 import io.live2.model.config.ConfigException;
+import io.live2.model.io.DamagedFileException;
 import picocli.CommandLine;
 
 /** Entry point of the live command: exit 0 on success, 2 on bad input, 1 on anything else. */
@@ -32,7 +34,9 @@ public final class Main {
     }
 
     private static int handle(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
-        if (ex instanceof ConfigException || ex instanceof UnavailableBackendException || ex instanceof BadInputException) {
+        // bad input: the message names the field or file and what is wrong, so it is all the user needs
+        if (ex instanceof ConfigException || ex instanceof UnavailableBackendException || ex instanceof BadInputException
+                || ex instanceof RunDirectoryException || ex instanceof DamagedFileException) {
             cmd.getErr().println("live: " + ex.getMessage());
             return BAD_INPUT;
         }

@@ -16,14 +16,30 @@ import java.util.Locale;
  * -Dlive.tty=true when stderr is a terminal.
  */
 abstract class ProgressDisplay implements SimulationObserver {
+    final PrintStream err;
+
+    ProgressDisplay(PrintStream err) {
+        this.err = err;
+    }
 
     static ProgressDisplay create(PrintStream err) {
-        return Boolean.getBoolean("live.tty") ? new Bar() : new Lines(err, 5_000_000_000L);
+        return Boolean.getBoolean("live.tty") ? new Bar(err) : new Lines(err, 5_000_000_000L);
+    }
+
+    /** Notices (a damaged checkpoint skipped on resume) come before the first progress, so they never split a bar. */
+    @Override
+    public void onNotice(String message) {
+        err.println("live: " + message);
+        err.flush();
     }
 
     /** The progress-bar library's bar. */
     static final class Bar extends ProgressDisplay {
         private ProgressBar bar;
+
+        Bar(PrintStream err) {
+            super(err);
+        }
 
         @Override
         public void onProgress(Progress p) {
@@ -46,12 +62,11 @@ abstract class ProgressDisplay implements SimulationObserver {
 
     /** Plain lines, rate-limited. */
     static final class Lines extends ProgressDisplay {
-        private final PrintStream out;
         private final long intervalNanos;
         private long last;
 
-        Lines(PrintStream out, long intervalNanos) {
-            this.out = out;
+        Lines(PrintStream err, long intervalNanos) {
+            super(err);
             this.intervalNanos = intervalNanos;
         }
 
@@ -62,10 +77,10 @@ abstract class ProgressDisplay implements SimulationObserver {
                 return;
             }
             last = now;
-            out.printf(Locale.ROOT, "step %d/%d (%.1f%%)  %.0f steps/s  ETA %s  bonds %d  molecules %d  T %.1f K%n",
+            err.printf(Locale.ROOT, "step %d/%d (%.1f%%)  %.0f steps/s  ETA %s  bonds %d  molecules %d  T %.1f K%n",
                     p.step(), p.totalSteps(), 100 * p.fraction(), p.stepsPerSecond(), eta(p.etaSeconds()), p.bonds(),
                     p.molecules(), p.temperature());
-            out.flush();
+            err.flush();
         }
 
         private static String eta(double seconds) {

@@ -1,5 +1,6 @@
 package io.live2.cli;
 
+import io.live2.compute.Backends;
 import io.live2.engine.RunResult;
 import io.live2.engine.Simulation;
 import io.live2.model.config.ConfigLoader;
@@ -8,9 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -61,28 +60,26 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         SimulationConfig cfg = resolve();
-        Path dir = out != null ? out : defaultDirectory(cfg);
+        // checked here, before the simulation creates the run directory: a bad choice leaves nothing behind
+        Backends.select(cfg.backend());
+        Path dir = out != null ? OutDirectory.check(out) : defaultDirectory(cfg);
         if (Files.isDirectory(dir.resolve("checkpoints")) && !isEmpty(dir.resolve("checkpoints"))) {
             throw new BadInputException("--out: " + dir + " already holds a run; continue it with 'live resume "
                     + dir + "' or choose another --out");
         }
-        try (Simulation sim = Simulation.builder().config(cfg).runDirectory(dir).observer(ProgressDisplay.create(System.err)).build()) {
-            RunResult result = Interrupts.runHandlingSignals(sim);
-            Summary.print(result, System.out);
-            return Main.OK;
-        }
+        Path runDir = dir;
+        RunResult result = Interrupts.run(
+                () -> Simulation.builder().config(cfg).runDirectory(runDir).observer(ProgressDisplay.create(System.err)).build(),
+                "interrupted while setting up the run, before its first checkpoint: nothing was saved; start the same "
+                        + "'live run' again (" + dir + " can be reused)", System.err);
+        Summary.print(result, System.out);
+        return Main.OK;
     }
 
     private SimulationConfig resolve() throws IOException {
         String json = null;
         if (config != null) {
-            try {
-                json = Files.readString(config, StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
-                throw new BadInputException("--config: file not found: " + config);
-            } catch (java.nio.charset.MalformedInputException e) {
-                throw new BadInputException("--config: " + config + " is not UTF-8 text");
-            }
+            json = ConfigFile.read(config);
         }
         if (json == null && preset == null) {
             throw new BadInputException("give --preset NAME or --config FILE.json (see 'live presets' for the presets)");

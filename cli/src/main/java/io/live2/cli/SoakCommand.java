@@ -47,7 +47,7 @@ final class SoakCommand implements Callable<Integer> {
     @Option(names = "--backend", paramLabel = "B", defaultValue = "auto", description = "Backend (default ${DEFAULT-VALUE}).")
     String backend;
 
-    @Option(names = "--ledger-tolerance", paramLabel = "X", defaultValue = "0.01",
+    @Option(names = "--ledger-tolerance", paramLabel = "X", defaultValue = "0.02",
             description = "Largest |energy residual| / energy turnover a run may show (default ${DEFAULT-VALUE}).")
     double ledgerTolerance;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.live2.model.analysis.ChemistryAnalysis;
 import io.live2.model.analysis.SpeciesCatalogue;
-import io.live2.model.io.SnapshotJson;
+import io.live2.model.io.FrameLog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -92,11 +91,7 @@ class RealRunChemistryTest {
     /** Element counts of each species, from the snapshots' own labelled graphs (independent of any formula string). */
     private static Map<String, Map<String, Integer>> speciesElements() throws IOException {
         ChemistryAnalysis analysis = new ChemistryAnalysis();
-        try (Stream<Path> files = Files.list(run.resolve("snapshots"))) {
-            for (Path p : files.sorted().toList()) {
-                analysis.accept(SnapshotJson.read(p));
-            }
-        }
+        FrameLog.read(run.resolve("snapshots"), analysis::accept);
         Map<String, Map<String, Integer>> out = new HashMap<>();
         for (SpeciesCatalogue.SpeciesRecord s : analysis.catalogue().species()) {
             Map<String, Integer> counts = new TreeMap<>();

@@ -28,7 +28,7 @@ class RunCommandTest {
         assertTrue(o.out().contains("run directory: " + dir), o.out());
         for (String f : List.of("metadata.json", "results/results.json", "snapshots/snapshot_000000000.json",
                 "snapshots/snapshot_000000200.json", "snapshots/snapshot_000000400.json", "trajectory.xyz",
-                "checkpoints/checkpoint_000000400.bin", "logs/simulation.log")) {
+                "checkpoints/checkpoint_00000000400.bin", "logs/simulation.log")) {
             assertTrue(Files.exists(dir.resolve(f)), f);
         }
         JsonNode results = new ObjectMapper().readTree(dir.resolve("results/results.json").toFile());

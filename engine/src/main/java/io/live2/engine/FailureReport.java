@@ -1,6 +1,5 @@
 package io.live2.engine;
 
-import io.live2.compute.kernels.Integrators;
 import io.live2.model.ForceField;
 import io.live2.model.MorseParams;
 import io.live2.model.ParticleState;
@@ -80,16 +79,16 @@ final class FailureReport {
         return m;
     }
 
-    /** The slots whose state fails the per-step check (as {@link Integrators#firstBadAtom}), lowest first. */
-    static List<Integer> badAtoms(ParticleState s, double[] invMass) {
+    /** The slots whose state fails the per-step check (not finite, or outside the box), lowest first. */
+    static List<Integer> badAtoms(ParticleState s) {
         List<Integer> bad = new ArrayList<>();
-        for (int from = 0; from < s.n && bad.size() < MAX_ATOMS; ) {
-            int i = Integrators.firstBadAtom(s, invMass, from, s.n);
-            if (i < 0) {
-                break;
+        for (int i = 0; i < s.n && bad.size() < MAX_ATOMS; i++) {
+            boolean finite = Double.isFinite(s.vx[i]) && Double.isFinite(s.vy[i]) && Double.isFinite(s.fx[i])
+                    && Double.isFinite(s.fy[i]);
+            boolean inside = s.x[i] >= 0 && s.x[i] < s.boxX() && s.y[i] >= 0 && s.y[i] < s.boxY();
+            if (!finite || !inside) {
+                bad.add(i);
             }
-            bad.add(i);
-            from = i + 1;
         }
         return bad;
     }

@@ -1,5 +1,6 @@
 package io.live2.engine;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,7 +22,7 @@ final class MetadataWriter {
     }
 
     static void started(RunDirectory dir, Simulation sim, Long resumedFrom) throws IOException {
-        ObjectNode root = existing(dir);
+        ObjectNode root = read(dir);
         root.put("format", "live2.run");
         root.put("live_version", Version.LIVE);
         root.put("status", "running");
@@ -46,11 +47,19 @@ final class MetadataWriter {
         if (resumedFrom != null) {
             seg.put("resumed_from_checkpoint_step", resumedFrom);
         }
+        if (!sim.configChanges().isEmpty()) {
+            ObjectNode changes = seg.putObject("config_changes");
+            sim.configChanges().forEach((field, fromTo) -> {
+                ObjectNode change = changes.putObject(field);
+                change.set("from", JSON.valueToTree(fromTo.get(0)));
+                change.set("to", JSON.valueToTree(fromTo.get(1)));
+            });
+        }
         dir.writeJson(dir.metadata(), root);
     }
 
     static void finished(RunDirectory dir, Simulation sim, RunStatus status) throws IOException {
-        ObjectNode root = existing(dir);
+        ObjectNode root = read(dir);
         root.put("status", status.wireName());
         root.put("step_reached", sim.step());
         root.put("ended_at", Instant.now().toString());
@@ -64,14 +73,29 @@ final class MetadataWriter {
         dir.writeJson(dir.metadata(), root);
     }
 
-    private static ObjectNode existing(RunDirectory dir) throws IOException {
-        if (Files.exists(dir.metadata())) {
-            JsonNode n = JSON.readTree(dir.metadata().toFile());
-            if (n instanceof ObjectNode o) {
-                return o;
-            }
+    /**
+     * The metadata written so far (an empty object when there is none yet).
+     *
+     * @throws RunDirectoryException when metadata.json is not what this class writes: it holds the history of the run
+     *                               (segments), which a rewrite from scratch would silently lose
+     */
+    static ObjectNode read(RunDirectory dir) throws IOException {
+        if (!Files.exists(dir.metadata())) {
+            return JSON.createObjectNode();
         }
-        return JSON.createObjectNode();
+        JsonNode n;
+        try {
+            n = JSON.readTree(dir.metadata().toFile());
+        } catch (JacksonException e) {
+            String why = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+            throw new RunDirectoryException(dir.metadata() + ": not valid JSON (" + why + "); restore it from a copy, or move "
+                    + "it aside to start a new history (the checkpoints hold the config)", e);
+        }
+        if (!(n instanceof ObjectNode o) || (o.has("segments") && !o.get("segments").isArray())) {
+            throw new RunDirectoryException(dir.metadata() + ": not a run's metadata (expected a JSON object with a "
+                    + "'segments' array); restore it from a copy, or move it aside to start a new history");
+        }
+        return o;
     }
 
     private static String hostName() {

@@ -19,7 +19,7 @@ final class ResultsSummary {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", status.wireName());
         m.put("steps", sim.step());
-        m.put("simulated_time_ps", sim.step() * sim.timestep());
+        m.put("simulated_time_ps", sim.timePs());
         m.put("wall_seconds", l.wallSecondsBefore);
         double rate = wallThisRun > 0 ? stepsThisRun / wallThisRun : 0;
         m.put("steps_per_second", rate);

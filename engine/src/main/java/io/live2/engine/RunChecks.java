@@ -95,14 +95,9 @@ public final class RunChecks {
     }
 
     private static void state(ParticleState s, List<String> out) {
-        for (int i = 0; i < s.n; i++) {
-            boolean finite = Double.isFinite(s.vx[i]) && Double.isFinite(s.vy[i]) && Double.isFinite(s.fx[i])
-                    && Double.isFinite(s.fy[i]);
-            boolean inside = s.x[i] >= 0 && s.x[i] < s.boxX() && s.y[i] >= 0 && s.y[i] < s.boxY();
-            if (!finite || !inside) {
-                out.add("state: atom " + s.id[i] + " is not finite or not inside the box");
-                return;
-            }
+        List<Integer> bad = FailureReport.badAtoms(s);
+        if (!bad.isEmpty()) {
+            out.add("state: atom " + s.id[bad.get(0)] + " is not finite or not inside the box");
         }
     }
 }

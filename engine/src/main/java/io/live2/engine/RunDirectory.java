@@ -12,9 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The run directory of ARCHITECTURE.md: metadata.json, results/, snapshots/, trajectory.xyz, checkpoints/, logs/.
@@ -81,38 +80,31 @@ public final class RunDirectory {
 
     /** Deletes the snapshot_&lt;step&gt;.json files with from &lt; step &lt; to (steps compared as numbers). */
     void deleteSnapshotFilesBetween(long from, long to) throws IOException {
-        java.util.regex.Pattern name = java.util.regex.Pattern.compile("snapshot_(\\d{1,19})\\.json");
-        try (Stream<Path> files = Files.list(snapshotsDir())) {
-            for (Path p : files.toList()) {
-                java.util.regex.Matcher m = name.matcher(p.getFileName().toString());
-                if (m.matches()) {
-                    long step = Long.parseLong(m.group(1));
-                    if (step > from && step < to) {
-                        Files.deleteIfExists(p);
-                    }
-                }
+        for (Path p : StepFiles.snapshots(snapshotsDir())) {
+            long step = StepFiles.snapshotStep(p.getFileName().toString()).orElseThrow();
+            if (step > from && step < to) {
+                Files.deleteIfExists(p);
             }
         }
     }
 
     public Path snapshot(long step) {
-        return root.resolve("snapshots").resolve(String.format("snapshot_%09d.json", step));
+        return root.resolve("snapshots").resolve(StepFiles.snapshotName(step));
     }
 
     public Path checkpoint(long step) {
-        return root.resolve("checkpoints").resolve(String.format("checkpoint_%09d.bin", step));
+        return root.resolve("checkpoints").resolve(StepFiles.checkpointName(step));
+    }
+
+    /** The checkpoint files, oldest step first. */
+    public List<Path> checkpoints() throws IOException {
+        return StepFiles.checkpoints(root.resolve("checkpoints"));
     }
 
     /** The checkpoint with the highest step, if any. */
     public Optional<Path> latestCheckpoint() throws IOException {
-        Path dir = root.resolve("checkpoints");
-        if (!Files.isDirectory(dir)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().matches("checkpoint_\\d{9,}\\.bin"))
-                    .max(Comparator.comparing(p -> p.getFileName().toString()));
-        }
+        List<Path> all = checkpoints();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
     /** Writes a JSON document atomically. */

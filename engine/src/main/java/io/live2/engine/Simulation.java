@@ -73,6 +73,9 @@ public final class Simulation implements AutoCloseable {
     private final long totalSteps;
     private final long progressIntervalNanos;
     private final double dt;
+    private final double timeOffset;
+    /** Config fields a resume changed, field → [old, new] (metadata.json); empty otherwise. */
+    private Map<String, List<Object>> configChanges = Map.of();
     private final double kT;
     private final double c1;
     private final boolean nvt;
@@ -111,6 +114,8 @@ public final class Simulation implements AutoCloseable {
         this.dir = b.dir;
         this.progressIntervalNanos = TimeUnit.MILLISECONDS.toNanos(b.progressIntervalMillis);
         this.dt = config.timestep();
+        // exactly 0 unless a resume changed the timestep: then the time reached so far is kept
+        this.timeOffset = start.timePs() - start.step() * dt;
         this.nvt = config.ensemble() == SimulationConfig.Ensemble.NVT;
         this.kT = Units.K_B * config.temperature();
         this.c1 = Math.exp(-config.friction() * dt);
@@ -134,20 +139,42 @@ public final class Simulation implements AutoCloseable {
     }
 
     /**
-     * Continues the run in {@code runDirectory} from its latest checkpoint up to {@code totalSteps} (null keeps the
-     * configured step count). The result is bit-identical to an uninterrupted run.
+     * Continues the run in {@code runDirectory} from its newest intact checkpoint up to {@code totalSteps} (null keeps
+     * the configured step count). The result is bit-identical to an uninterrupted run. A damaged newer checkpoint is
+     * moved aside and reported to the observers' {@link SimulationObserver#onNotice} and the log.
+     *
+     * @throws io.live2.model.config.ConfigException when totalSteps is out of range or below the step reached
+     * @throws RunDirectoryException                 when there is no intact checkpoint or metadata.json is damaged
      */
     public static Simulation resume(Path runDirectory, Long totalSteps, List<SimulationObserver> observers) throws IOException {
-        RunDirectory d = RunDirectory.open(runDirectory);
-        Path latest = d.latestCheckpoint().orElseThrow(() -> new IOException("no checkpoint in " + runDirectory.resolve("checkpoints")));
-        Checkpoint cp = CheckpointCodec.read(latest);
-        SimulationConfig cfg = ConfigJson.parse(cp.configJson());
+        return resume(runDirectory, totalSteps, observers, Map.of());
+    }
+
+    /**
+     * Like {@link #resume(Path, Long, List)}, with config fields changed from the checkpoint's: {@code timestep}
+     * and {@code max_displacement} only (e.g. after a failure, a smaller step). The change is recorded in the
+     * segment of metadata.json and carried by the checkpoints written from then on; simulated time continues
+     * from the checkpoint's.
+     */
+    public static Simulation resume(Path runDirectory, Long totalSteps, List<SimulationObserver> observers,
+                                    Map<String, Object> changes) throws IOException {
+        ResumePoint from = ResumePoint.find(runDirectory, totalSteps, changes);
+        RunDirectory d = from.dir();
+        for (String notice : from.notices()) {
+            d.log(notice);
+            observers.forEach(o -> o.onNotice(notice));
+        }
+        Checkpoint cp = from.checkpoint();
         Builder b = builder().runDirectory(runDirectory);
-        b.totalSteps = totalSteps != null ? totalSteps : cfg.steps();
+        b.totalSteps = from.totalSteps();
         observers.forEach(b::observer);
         b.dirHandle = d;
-        d.log("resuming from " + latest.getFileName() + " at step " + cp.snapshot().step() + " to " + b.totalSteps);
-        return new Simulation(b.prepared(), cfg, cp.snapshot(), RunLedger.from(cp.counters(), cp.accumulators()), cp.snapshot().step());
+        d.log("resuming from " + from.file().getFileName() + " at step " + cp.snapshot().step() + " to " + b.totalSteps
+                + (from.changes().isEmpty() ? "" : " with config changes " + from.changes()));
+        Simulation sim = new Simulation(b.prepared(), from.config(), cp.snapshot(), RunLedger.from(cp.counters(),
+                cp.accumulators()), cp.snapshot().step());
+        sim.configChanges = from.changes();
+        return sim;
     }
 
     /** Ask the run to stop at the next step boundary; it writes a checkpoint and returns INTERRUPTED. Thread-safe. */
@@ -216,7 +243,7 @@ public final class Simulation implements AutoCloseable {
     /** A deep copy of the current state, safe to keep. */
     public Snapshot snapshot() {
         backend.pullState();
-        return new Snapshot(step, step * dt, List.copyOf(types), state.copy(), topology.copy());
+        return new Snapshot(step, timePs(), List.copyOf(types), state.copy(), topology.copy());
     }
 
     /** Runs to the configured number of steps, or until {@link #requestStop()}. */
@@ -345,10 +372,11 @@ public final class Simulation implements AutoCloseable {
         motion = backend.motion();
         if (!motion.sound()) {
             backend.pullState();
-            List<Integer> bad = FailureReport.badAtoms(state, forceField.invMassTable());
+            List<Integer> bad = FailureReport.badAtoms(state);
             int first = bad.isEmpty() ? motion.firstBadAtom() : bad.get(0);
             boolean finite = Double.isFinite(state.x[first]) && Double.isFinite(state.y[first])
-                    && Double.isFinite(motion.maxSpeed()) && Double.isFinite(motion.maxAcceleration());
+                    && Double.isFinite(state.vx[first]) && Double.isFinite(state.vy[first])
+                    && Double.isFinite(state.fx[first]) && Double.isFinite(state.fy[first]);
             String what = finite ? "is outside the box" : "has a non-finite position, velocity or force";
             throw new SimulationFailedException(new Failure(step, finite ? Failure.OUTSIDE_BOX : Failure.NON_FINITE,
                     "the state became invalid at step " + step + ": atom " + state.id[first] + " ("
@@ -395,7 +423,7 @@ public final class Simulation implements AutoCloseable {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("status", RunStatus.FAILED.wireName());
             summary.put("steps", step);
-            summary.put("simulated_time_ps", step * dt);
+            summary.put("simulated_time_ps", timePs());
             ledger.wallSecondsBefore += (System.nanoTime() - startNanos) / 1e9;
             summary.put("wall_seconds", ledger.wallSecondsBefore);
             Map<String, Object> f = new LinkedHashMap<>();
@@ -467,7 +495,7 @@ public final class Simulation implements AutoCloseable {
                 }
             }
             if (trajectory != null && out.trajectoryEvery() > 0 && step % out.trajectoryEvery() == 0) {
-                trajectory.frame(step, step * dt, state, types);
+                trajectory.frame(step, timePs(), state, types);
             }
             if (dir != null && out.checkpointEvery() > 0 && step % out.checkpointEvery() == 0 && step != totalSteps) {
                 writeCheckpoint();
@@ -582,7 +610,7 @@ public final class Simulation implements AutoCloseable {
         if (frames != null) {
             frames.sync(); // the checkpoint must never refer to frames that a crash could lose
         }
-        Checkpoint cp = new Checkpoint(configJson, new Snapshot(step, step * dt, List.copyOf(types), state, topology),
+        Checkpoint cp = new Checkpoint(configJson, new Snapshot(step, timePs(), List.copyOf(types), state, topology),
                 ledger.counters(), ledger.accumulators());
         CheckpointCodec.write(cp, dir.checkpoint(step));
         CheckpointRetention.keepLatest(dir, 2);
@@ -600,6 +628,15 @@ public final class Simulation implements AutoCloseable {
 
     String configJson() {
         return configJson;
+    }
+
+    /** Simulated time at the current step, ps. */
+    public double timePs() {
+        return timeOffset + step * dt;
+    }
+
+    Map<String, List<Object>> configChanges() {
+        return configChanges;
     }
 
     double timestep() {

@@ -13,4 +13,11 @@ public interface SimulationObserver {
 
     default void onFinish(RunResult result) {
     }
+
+    /**
+     * Something the user should know that does not stop the run, in one line (e.g. a damaged checkpoint was skipped on
+     * resume); it is in logs/simulation.log too.
+     */
+    default void onNotice(String message) {
+    }
 }

@@ -93,7 +93,7 @@ class DeterminismTest {
         run(config(1, STEPS), tmp.resolve("whole"));
         Path part = tmp.resolve("part");
         run(config(1, 1200), part); // checkpoints at 500, 1000, 1200; frames 0, 500, 1000, 1200
-        Files.delete(part.resolve(String.format("checkpoints/checkpoint_%09d.bin", 1200)));
+        Files.delete(part.resolve("checkpoints").resolve(StepFiles.checkpointName(1200)));
         try (Simulation sim = Simulation.resume(part, STEPS, List.of())) {
             assertEquals(1000, sim.step(), "resumes from the checkpoint before the kill");
             sim.run();
@@ -132,7 +132,7 @@ class DeterminismTest {
         }
         assertEquals(RunStatus.INTERRUPTED, stopped.status());
         assertEquals(613, stopped.steps(), "the stop takes effect at the next step boundary");
-        assertTrue(Files.exists(part.resolve("checkpoints/checkpoint_000000613.bin")));
+        assertTrue(Files.exists(part.resolve("checkpoints/checkpoint_00000000613.bin")));
         try (Simulation sim = Simulation.resume(part, null, List.of())) {
             assertEquals(RunStatus.SUCCEEDED, sim.run().status());
         }

@@ -6,6 +6,7 @@ import io.live2.engine.RunResult;
 import io.live2.engine.RunStatus;
 import io.live2.engine.Simulation;
 import io.live2.engine.SimulationObserver;
+import io.live2.engine.StepFiles;
 import io.live2.model.config.ConfigLoader;
 import io.live2.model.config.SimulationConfig;
 
@@ -24,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -281,8 +283,8 @@ public final class JobRunner {
         Files.createDirectories(workDir);
         List<ArtifactStore.ArtifactInfo> objects = store.list(prefix);
         Optional<ArtifactStore.ArtifactInfo> checkpoint = objects.stream()
-                .filter(a -> a.key().startsWith(prefix + "checkpoints/checkpoint_") && a.key().endsWith(".bin"))
-                .max(Comparator.comparing(ArtifactStore.ArtifactInfo::key));
+                .filter(a -> a.key().startsWith(prefix + "checkpoints/") && checkpointStep(a).isPresent())
+                .max(Comparator.comparingLong(a -> checkpointStep(a).getAsLong())); // by step: names differ in width
         List<SimulationObserver> observers = List.of(new Uploader());
         if (checkpoint.isEmpty()) {
             return Simulation.builder().config(effectiveConfig(spec)).runDirectory(workDir).observer(observers.get(0))
@@ -372,7 +374,10 @@ public final class JobRunner {
         if (latest.isPresent() && step > uploadedCheckpointStep) {
             store.put(prefix + "checkpoints/" + latest.get().getFileName(), latest.get());
             uploadedCheckpointStep = step;
-            List<ArtifactStore.ArtifactInfo> cps = store.list(prefix + "checkpoints/");
+            // oldest step first; the store lists keys in text order, which is wrong past step 10^9 and across name widths
+            List<ArtifactStore.ArtifactInfo> cps = store.list(prefix + "checkpoints/").stream()
+                    .filter(a -> checkpointStep(a).isPresent())
+                    .sorted(Comparator.comparingLong(a -> checkpointStep(a).getAsLong())).toList();
             for (int i = 0; i < cps.size() - 2; i++) {
                 store.deleteByPrefix(cps.get(i).key());
             }
@@ -380,6 +385,10 @@ public final class JobRunner {
                 writeStatus(record.status());
             }
         }
+    }
+
+    private static OptionalLong checkpointStep(ArtifactStore.ArtifactInfo a) {
+        return StepFiles.checkpointStep(a.key().substring(a.key().lastIndexOf('/') + 1));
     }
 
     private void putIfExists(Path file, String rel) throws IOException {

@@ -24,7 +24,7 @@ final class JsonTrees {
     static final int MAX_DEPTH = 32;
     static final int MAX_NUMBER_CHARS = 100;
     static final int MAX_STRING_CHARS = 10_000;
-    static final long MAX_DOCUMENT_CHARS = 1_000_000;
+    static final long MAX_DOCUMENT_CHARS = Limits.MAX_DOCUMENT_CHARS;
 
     static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()

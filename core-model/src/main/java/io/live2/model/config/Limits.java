@@ -26,6 +26,8 @@ public final class Limits {
     /** Bound on list sizes, so a hostile file cannot make the builder allocate absurd tables. */
     public static final int MAX_TYPES = 64;
     public static final int MAX_COMPONENTS = 64;
+    /** The longest config document read, in characters; a config is a few kilobytes (docs/config.md). */
+    public static final int MAX_DOCUMENT_CHARS = 1_000_000;
 
     private static final Map<String, Range> RANGES = new LinkedHashMap<>();
 

@@ -44,32 +44,38 @@ public final class CheckpointCodec {
         });
     }
 
+    /** @throws DamagedFileException when the file is not an intact checkpoint of this version (the message names it) */
     public static Checkpoint read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             DataInputStream d = new DataInputStream(new java.io.BufferedInputStream(in));
             if (d.readLong() != MAGIC) {
-                throw new IOException(file + ": not a Live 2.0 checkpoint");
+                throw new DamagedFileException(file + ": not a Live 2.0 checkpoint");
             }
             int version = d.readInt();
             if (version != VERSION) {
-                throw new IOException(file + ": checkpoint version " + version + " is not supported (expected " + VERSION + ")");
+                throw new DamagedFileException(file + ": checkpoint version " + version + " is not supported (expected " + VERSION + ")");
             }
             int len = d.readInt();
             if (len < 0 || len > Integer.MAX_VALUE - 16) {
-                throw new IOException(file + ": corrupt checkpoint length " + len);
+                throw new DamagedFileException(file + ": corrupt checkpoint length " + len);
             }
             byte[] payload = d.readNBytes(len);
             if (payload.length != len) {
-                throw new IOException(file + ": truncated checkpoint");
+                throw new DamagedFileException(file + ": truncated checkpoint");
             }
             CRC32 crc = new CRC32();
             crc.update(payload);
             if (d.readLong() != crc.getValue()) {
-                throw new IOException(file + ": checkpoint checksum mismatch (damaged file)");
+                throw new DamagedFileException(file + ": checkpoint checksum mismatch (damaged file)");
             }
-            return parse(new DataInputStream(new java.io.ByteArrayInputStream(payload)));
+            try {
+                return parse(new DataInputStream(new java.io.ByteArrayInputStream(payload)));
+            } catch (IOException | RuntimeException e) {
+                // the checksum matched, so this is a file written wrongly rather than damaged later; still unusable
+                throw new DamagedFileException(file + ": corrupt checkpoint payload (" + e.getMessage() + ")", e);
+            }
         } catch (java.io.EOFException e) {
-            throw new IOException(file + ": truncated checkpoint", e);
+            throw new DamagedFileException(file + ": truncated checkpoint", e);
         }
     }
 

@@ -132,28 +132,22 @@ public final class FrameLog implements Closeable {
         for (int k = 0; k < segments.size(); k++) {
             Path segment = segments.get(k);
             boolean last = k == segments.size() - 1;
+            int before = frames;
             try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(segment), 1 << 16), 1 << 16);
                  MappingIterator<JsonNode> it = JSON.readerFor(JsonNode.class).readValues(in)) {
-                while (true) {
-                    JsonNode node;
-                    try {
-                        if (!it.hasNextValue()) {
-                            break;
-                        }
-                        node = it.nextValue();
-                    } catch (IOException | RuntimeException torn) {
-                        if (last && (torn instanceof EOFException || isTruncation(torn))) {
-                            break;
-                        }
-                        throw new IOException(segment + ": damaged frame after " + frames + " frames: " + torn.getMessage(), torn);
-                    }
-                    consumer.accept(SnapshotJson.read(node, segment + " frame " + frames));
+                while (it.hasNextValue()) {
+                    JsonNode node = it.nextValue();
+                    consumer.accept(SnapshotJson.read(node, segment + " frame " + (frames - before)));
                     frames++;
                 }
-            } catch (EOFException torn) {
-                if (!last) {
-                    throw new IOException(segment + ": truncated", torn);
+            } catch (DamagedFileException damaged) {
+                throw damaged;
+            } catch (IOException | RuntimeException e) {
+                if (last && isTruncation(e)) {
+                    continue; // a run killed while writing its last frame: the frames before it are whole
                 }
+                throw new DamagedFileException(segment + ": damaged after " + (frames - before) + " whole frames ("
+                        + e.getMessage() + ")", e);
             }
         }
         return frames;

@@ -1,5 +1,6 @@
 package io.live2.model.io;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -108,18 +109,42 @@ public final class SnapshotJson {
         }
     }
 
+    /** @throws DamagedFileException when the content is not a readable snapshot (the message names {@code source}) */
     public static Snapshot read(InputStream in, String source) throws IOException {
-        return read(new ObjectMapper().readTree(in), source);
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(in);
+        } catch (JacksonException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            String why = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+            throw new DamagedFileException(source + ": not valid JSON" + where + " (truncated or damaged snapshot): "
+                    + (why.length() > 120 ? why.substring(0, 120) + "..." : why), e);
+        }
+        return read(root, source);
     }
 
-    /** A snapshot from its parsed JSON (one line of a frame log, or a whole snapshot file). */
+    /**
+     * A snapshot from its parsed JSON (one line of a frame log, or a whole snapshot file).
+     *
+     * @throws DamagedFileException when it is not a readable snapshot (the message names {@code source})
+     */
     public static Snapshot read(JsonNode root, String source) throws IOException {
         if (root == null || !FORMAT.equals(root.path("format").asText())) {
-            throw new IOException(source + ": not a Live 2.0 snapshot (format field is not '" + FORMAT + "')");
+            throw new DamagedFileException(source + ": not a Live 2.0 snapshot (format field is not '" + FORMAT + "')");
         }
         if (root.path("version").asInt() != VERSION) {
-            throw new IOException(source + ": snapshot version " + root.path("version") + " is not supported");
+            throw new DamagedFileException(source + ": snapshot version " + root.path("version") + " is not supported");
         }
+        try {
+            return parse(root, source);
+        } catch (RuntimeException e) {
+            // a well-formed document whose values the model refuses (bond to itself, bad order, ...)
+            throw new DamagedFileException(source + ": inconsistent snapshot (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static Snapshot parse(JsonNode root, String source) throws IOException {
         List<ParticleType> types = new ArrayList<>();
         for (JsonNode t : root.path("types")) {
             types.add(new ParticleType(t.path("name").asText(), t.path("element").isNull() ? null : t.path("element").asText(),
@@ -135,7 +160,7 @@ public final class SnapshotJson {
             st.id[i] = atoms.path("id").path(i).asLong();
             st.type[i] = atoms.path("type").path(i).asInt();
             if (st.type[i] < 0 || st.type[i] >= types.size()) {
-                throw new IOException(source + ": atom " + st.id[i] + " has type index " + st.type[i] + " outside the type table");
+                throw new DamagedFileException(source + ": atom " + st.id[i] + " has type index " + st.type[i] + " outside the type table");
             }
             st.x[i] = atoms.path("x").path(i).asDouble();
             st.y[i] = atoms.path("y").path(i).asDouble();
@@ -148,7 +173,7 @@ public final class SnapshotJson {
             Integer i = slotOfId.get(b.path(0).asLong());
             Integer j = slotOfId.get(b.path(1).asLong());
             if (i == null || j == null) {
-                throw new IOException(source + ": bond " + b + " names an atom id that is not in the snapshot");
+                throw new DamagedFileException(source + ": bond " + b + " names an atom id that is not in the snapshot");
             }
             topo.addBond(i, j, b.path(2).asInt());
         }

@@ -1,5 +1,7 @@
 package io.live2.engine.analysis;
 
+import io.live2.engine.RunDirectoryException;
+import io.live2.engine.StepFiles;
 import io.live2.model.analysis.ChemistryAnalysis;
 import io.live2.model.analysis.ChemistryToolkit;
 import io.live2.model.analysis.MoleculeGraph;
@@ -11,14 +13,12 @@ import io.live2.model.io.FrameLog;
 import io.live2.model.io.SnapshotJson;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Chemistry analysis of a run directory: reads the frames of snapshots/ in step order (the frame log, or one
@@ -41,6 +41,10 @@ public final class RunAnalysis {
     private RunAnalysis() {
     }
 
+    /**
+     * @throws io.live2.model.io.DamagedFileException when a snapshot cannot be read back (the message names it)
+     * @throws RunDirectoryException                  when there are no snapshots
+     */
     public static Summary analyze(Path runDirectory) throws IOException {
         long start = System.nanoTime();
         Path dir = runDirectory.resolve("snapshots");
@@ -57,7 +61,8 @@ public final class RunAnalysis {
             frames = snapshots.size();
         }
         if (frames == 0) {
-            throw new IOException("no snapshots in " + dir + " to analyse");
+            throw new RunDirectoryException(dir + ": no snapshot frames (frames_<step>.jsonl.gz) or snapshot files"
+                    + " (snapshot_<step>.json) to analyse");
         }
         AnalysisResult result = summarise(analysis, Toolkits.chemistry(), Toolkits.network());
         AnalysisFiles.write(runDirectory, result, Toolkits.chemistry());
@@ -67,13 +72,7 @@ public final class RunAnalysis {
     }
 
     static List<Path> snapshots(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            // zero-padded names sort in step order
-            return files.filter(p -> p.getFileName().toString().matches("snapshot_\\d{9,}\\.json")).sorted().toList();
-        }
+        return StepFiles.snapshots(dir); // by step number: past step 10^9 the names are longer and text order is wrong
     }
 
     static AnalysisResult summarise(ChemistryAnalysis analysis, Optional<ChemistryToolkit> toolkit,
