@@ -664,3 +664,53 @@ __kernel void kinetic(int n, __global const int* type, __global const float* mas
         partial[get_group_id(0)] = red[0];
     }
 }
+
+/*
+ * The engine's per-step sanity check, reduced per work-group: the largest v^2 and (f/m)^2 and whether any atom is
+ * not finite or outside the box (3 floats per group). The host reads 12 bytes per group instead of the state; when
+ * a group reports trouble (or float overflow) the host reads the state and checks it exactly in double.
+ */
+__kernel void motion(int n, float bx, float by, __global const int* type, __global const float* inv_mass,
+                     __global const float* x, __global const float* y, __global const float* vx,
+                     __global const float* vy, __global const float* fx, __global const float* fy,
+                     __global float* partial) {
+    __local float rv[WG];
+    __local float ra[WG];
+    __local float rb[WG];
+    int i = get_global_id(0);
+    int lid = get_local_id(0);
+    float v2 = 0.0f;
+    float a2 = 0.0f;
+    float bad = 0.0f;
+    if (i < n) {
+        float im = inv_mass[type[i]];
+        v2 = vx[i] * vx[i] + vy[i] * vy[i];
+        a2 = (fx[i] * fx[i] + fy[i] * fy[i]) * (im * im);
+        /* written so that NaN fails every comparison */
+        int sound = (v2 <= FLT_MAX) && (a2 <= FLT_MAX) && (x[i] >= 0.0f) && (x[i] < bx) && (y[i] >= 0.0f) && (y[i] < by);
+        bad = sound ? 0.0f : 1.0f;
+        if (!sound) {
+            v2 = 0.0f;
+            a2 = 0.0f;
+        }
+    }
+    rv[lid] = v2;
+    ra[lid] = a2;
+    rb[lid] = bad;
+    barrier(CLK_LOCAL_MEM_FENCE);
+    for (int s = WG / 2; s > 0; s >>= 1) {
+        if (lid < s) {
+            rv[lid] = fmax(rv[lid], rv[lid + s]);
+            ra[lid] = fmax(ra[lid], ra[lid + s]);
+            rb[lid] = fmax(rb[lid], rb[lid + s]);
+        }
+        barrier(CLK_LOCAL_MEM_FENCE);
+    }
+    if (lid == 0) {
+        int g = get_group_id(0);
+        partial[3 * g] = rv[0];
+        partial[3 * g + 1] = ra[0];
+        partial[3 * g + 2] = rb[0];
+    }
+}
+
