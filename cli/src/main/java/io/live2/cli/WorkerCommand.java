@@ -82,6 +82,19 @@ final class WorkerCommand implements Callable<Integer> {
         };
         Path work = workDir != null ? workDir : Files.createTempDirectory("live-worker-" + job.jobId() + "-");
         JobRunner runner = new JobRunner(job, store, work, null, listener, Clock.systemUTC());
+        // bad input and local errors stop here, before the job's status is touched: the job is not consumed
+        try {
+            runner.checkBeforeRun();
+        } catch (JobRejectedException e) {
+            throw new BadInputException("--spec " + specLocation + ": " + e.getMessage());
+        } catch (io.live2.compute.UnavailableBackendException e) {
+            throw new BadInputException("--spec " + specLocation + ": simulation.backend: " + e.getMessage());
+        } catch (IOException e) {
+            if (workDir != null && e.getMessage() != null && e.getMessage().startsWith("work directory")) {
+                throw new BadInputException("--work-dir: " + e.getMessage());
+            }
+            throw e;
+        }
         Thread hook = new Thread(() -> {
             runner.interrupt("SIGTERM");
             try {

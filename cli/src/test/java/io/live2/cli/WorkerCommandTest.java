@@ -59,6 +59,12 @@ class WorkerCommandTest {
         return m;
     }
 
+    private static List<String> listing(Path dir) throws java.io.IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+        }
+    }
+
     @Test
     void spotInterruptionResumesFromTheStoredCheckpoint(@TempDir Path tmp) throws Exception {
         Path spec = tmp.resolve("spec.json");
@@ -130,6 +136,12 @@ class WorkerCommandTest {
                 Files.readAllBytes(cutStore.resolve(prefix + "trajectory.xyz")));
         assertEquals(deterministic(wholeStore.resolve(prefix + "results/results.json")),
                 deterministic(cutStore.resolve(prefix + "results/results.json")));
+        // the store's snapshots/ follows the run: the frame log (grown, and cut back on resume) and the same files
+        assertEquals(listing(wholeStore.resolve(prefix + "snapshots")), listing(cutStore.resolve(prefix + "snapshots")));
+        for (String name : listing(wholeStore.resolve(prefix + "snapshots"))) {
+            assertArrayEquals(Files.readAllBytes(wholeStore.resolve(prefix + "snapshots/" + name)),
+                    Files.readAllBytes(cutStore.resolve(prefix + "snapshots/" + name)), name);
+        }
 
         JsonNode status = JSON.readTree(cutStore.resolve(prefix + "status.json").toFile());
         assertEquals("succeeded", status.get("state").asText());

@@ -24,7 +24,12 @@ public final class FileSystemArtifactStoreProvider implements ArtifactStoreProvi
 
     @Override
     public ArtifactStore open(URI uri, Map<String, String> settings) {
-        if (uri.getPath() == null || uri.getPath().isEmpty()) {
+        if (uri.getAuthority() != null && !uri.getAuthority().isEmpty() && !"localhost".equalsIgnoreCase(uri.getAuthority())) {
+            // file://relative/store parses as host "relative", path "/store": the store would land at /store
+            throw new IllegalArgumentException("artifacts: '" + uri + "' names a host ('" + uri.getAuthority()
+                    + "'); a file store URI has none: use file:///absolute/path (three slashes)");
+        }
+        if (uri.isOpaque() || uri.getPath() == null || uri.getPath().isEmpty()) {
             throw new IllegalArgumentException("artifacts: '" + uri + "' has no path; expected file:///absolute/path");
         }
         String key = settings.getOrDefault("signing_key", System.getenv("LIVE_ARTIFACT_SIGNING_KEY"));

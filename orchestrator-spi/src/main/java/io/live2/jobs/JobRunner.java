@@ -21,12 +21,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -60,6 +59,8 @@ public final class JobRunner {
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_BAD_INPUT = 2;
     public static final int EXIT_INTERRUPTED = 3;
+    /** The spec of the job, under its prefix: what a resubmission of the same job_id must match. */
+    static final String STORED_SPEC = "spec.json";
 
     private enum Stop { NONE, INTERRUPT, CANCEL, RUNTIME_LIMIT }
 
@@ -70,7 +71,8 @@ public final class JobRunner {
     private final Clock clock;
     private final String prefix;
     private final CountDownLatch finished = new CountDownLatch(1);
-    private final Set<String> uploaded = new HashSet<>();
+    /** snapshots/ files in the store and the size they had there: a growing frame-log segment is sent again. */
+    private final Map<String, Long> uploaded = new HashMap<>();
     private JobRecord record;
     private volatile Simulation sim;
     private volatile Stop stop = Stop.NONE;
@@ -137,6 +139,83 @@ public final class JobRunner {
         };
     }
 
+    /**
+     * snapshots/ in the store follows the local folder: new files and files whose size changed (the open frame-log
+     * segment grows; a resume cuts it) are uploaded, files gone locally (a replaced snapshot file, a frame segment cut
+     * by a resume) are deleted, so the store holds what a resume elsewhere needs and stays bounded like the folder.
+     */
+    private void syncSnapshots(boolean all) throws IOException {
+        Map<String, Long> local = new HashMap<>();
+        try (Stream<Path> snaps = Files.list(workDir.resolve("snapshots"))) {
+            for (Path p : snaps.toList()) {
+                String name = p.getFileName().toString();
+                if (!name.startsWith(".")) { // in-progress temp files of atomic writes
+                    local.put("snapshots/" + name, Files.size(p));
+                }
+            }
+        }
+        for (Map.Entry<String, Long> e : new java.util.TreeMap<>(local).entrySet()) {
+            if (all || !e.getValue().equals(uploaded.get(e.getKey()))) {
+                store.put(prefix + e.getKey(), workDir.resolve(e.getKey()));
+                uploaded.put(e.getKey(), e.getValue());
+            }
+        }
+        for (String gone : new java.util.ArrayList<>(uploaded.keySet())) {
+            if (!local.containsKey(gone)) {
+                store.deleteByPrefix(prefix + gone);
+                uploaded.remove(gone);
+            }
+        }
+    }
+
+    /**
+     * What must hold before the job's state is touched: a bad local work directory, a backend this worker cannot
+     * run, or a spec that differs from the one stored for the same job id are input or local errors, and must not
+     * consume the job (no status is written; the job stays as it was for a corrected retry).
+     *
+     * @throws JobRejectedException for a spec that differs from the stored one
+     * @throws io.live2.compute.UnavailableBackendException for an unusable backend
+     * @throws IOException naming the work directory when it cannot be used
+     */
+    public void checkBeforeRun() throws IOException {
+        io.live2.compute.Backends.select(spec.simulation().backend());
+        try {
+            Files.createDirectories(workDir);
+            Path probe = Files.createTempFile(workDir, ".probe-", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new IOException("work directory " + workDir + " cannot be used: " + e.getMessage(), e);
+        }
+        String mine = JobSpecJson.toJson(spec);
+        Optional<InputStream> stored = store.get(prefix + STORED_SPEC);
+        if (stored.isEmpty()) {
+            Path tmp = Files.createTempFile("spec-", ".json");
+            try {
+                Files.writeString(tmp, mine, StandardCharsets.UTF_8);
+                store.put(prefix + STORED_SPEC, tmp);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            return;
+        }
+        String theirs;
+        try (InputStream in = stored.get()) {
+            theirs = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        JobSpec storedSpec;
+        try {
+            storedSpec = JobSpecJson.parse(theirs);
+        } catch (JobRejectedException e) {
+            throw new JobRejectedException("job_id: '" + spec.jobId() + "': the spec stored for it (" + prefix + STORED_SPEC
+                    + ") is not readable: " + e.getMessage());
+        }
+        if (!storedSpec.equals(spec)) {
+            throw new JobRejectedException("job_id: '" + spec.jobId() + "' already holds a different job in the store ("
+                    + prefix + STORED_SPEC + " differs from this spec" + (storedSpec.simulation().equals(spec.simulation())
+                    ? "" : " in its simulation") + "); resubmit the same spec to continue it, or use a new job_id");
+        }
+    }
+
     /** Runs the job to an end state: SUCCEEDED, FAILED, CANCELED or INTERRUPTED; never throws for a job failure. */
     public JobStatus run() throws IOException {
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -145,6 +224,8 @@ public final class JobRunner {
             return t;
         });
         try {
+            // input and local errors first: for a worker (no record yet) they end here, before any status is written
+            checkBeforeRun();
             if (record == null) {
                 record = loadRecord();
             }
@@ -293,7 +374,7 @@ public final class JobRunner {
         for (ArtifactStore.ArtifactInfo a : objects) {
             String rel = a.key().substring(prefix.length());
             boolean oldCheckpoint = rel.startsWith("checkpoints/") && !a.key().equals(checkpoint.get().key());
-            if (rel.equals("status.json") || oldCheckpoint || rel.startsWith("results/")) {
+            if (rel.equals("status.json") || rel.equals(STORED_SPEC) || oldCheckpoint || rel.startsWith("results/")) {
                 continue;
             }
             Path target = workDir.resolve(rel);
@@ -302,7 +383,7 @@ public final class JobRunner {
                 Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
             }
             if (rel.startsWith("snapshots/")) {
-                uploaded.add(rel);
+                uploaded.put(rel, Files.size(target));
             }
         }
         String cpName = checkpoint.get().key().substring(checkpoint.get().key().lastIndexOf('/') + 1);
@@ -348,15 +429,7 @@ public final class JobRunner {
         if (!all && step <= uploadedCheckpointStep) {
             return;
         }
-        try (Stream<Path> snaps = Files.list(workDir.resolve("snapshots"))) {
-            for (Path p : snaps.sorted().toList()) {
-                String rel = "snapshots/" + p.getFileName();
-                if (all || uploaded.add(rel)) {
-                    uploaded.add(rel);
-                    store.put(prefix + rel, p);
-                }
-            }
-        }
+        syncSnapshots(all);
         putIfExists(dir.trajectory(), "trajectory.xyz");
         putIfExists(dir.metadata(), "metadata.json");
         try (Stream<Path> logs = Files.list(workDir.resolve("logs"))) {

@@ -67,6 +67,7 @@ public final class S3ArtifactStore implements ArtifactStore {
         if (!"s3".equals(uri.getScheme()) || uri.getHost() == null || uri.getHost().isBlank()) {
             throw new IllegalArgumentException("artifacts: '" + uri + "' is not s3://bucket/prefix");
         }
+        requireCredentials(uri, aws);
         this.bucket = uri.getHost();
         String p = uri.getPath() == null ? "" : uri.getPath().replaceAll("^/+", "");
         this.root = p.isEmpty() || p.endsWith("/") ? p : p + "/";
@@ -84,6 +85,20 @@ public final class S3ArtifactStore implements ArtifactStore {
         }
         this.s3 = builder.build();
         this.presigner = pre.build();
+    }
+
+    /**
+     * Resolves the credentials once, up front: without any, every request would fail later with the SDK's
+     * 1,500-character account of each provider it tried. One sentence says what to set instead.
+     */
+    static void requireCredentials(URI uri, AwsSettings aws) {
+        try {
+            aws.credentials().resolveCredentials();
+        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+            throw new IllegalArgumentException("no AWS credentials for s3://" + uri.getHost() + ": set AWS_ACCESS_KEY_ID"
+                    + " and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE for a profile in ~/.aws/credentials), or run where an"
+                    + " instance or task role provides them", e);
+        }
     }
 
     @Override
