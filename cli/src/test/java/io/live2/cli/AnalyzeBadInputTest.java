@@ -18,15 +18,6 @@ class AnalyzeBadInputTest {
     @TempDir
     Path tmp;
 
-    private static void assertBadInput(CliHarness.Outcome o, String... mentions) {
-        assertEquals(2, o.exitCode(), () -> "exit code; stderr was: " + o.err());
-        assertFalse(o.err().contains("\tat "), () -> "stack trace printed: " + o.err());
-        assertFalse(o.err().contains("Exception"), () -> "exception name leaked: " + o.err());
-        for (String m : mentions) {
-            assertTrue(o.err().contains(m), () -> "stderr should mention '" + m + "': " + o.err());
-        }
-    }
-
     /** 20 steps with snapshots at steps 0, 10 and 20. */
     private Path smallRun() {
         Path dir = tmp.resolve("run");
@@ -44,7 +35,7 @@ class AnalyzeBadInputTest {
                 Files.delete(p);
             }
         }
-        assertBadInput(CliHarness.run("analyze", dir.toString()), dir.resolve("snapshots").toString(), "no snapshot");
+        CliHarness.assertBadInput(CliHarness.run("analyze", dir.toString()), dir.resolve("snapshots").toString(), "no snapshot");
     }
 
     /** A run directory as written before the frame log: one snapshot file per frame. */
@@ -61,7 +52,7 @@ class AnalyzeBadInputTest {
         Path dir = oldLayoutRun();
         Path snap = dir.resolve("snapshots/snapshot_000000010.json");
         Files.writeString(snap, "this is not JSON");
-        assertBadInput(CliHarness.run("analyze", dir.toString()), snap.toString());
+        CliHarness.assertBadInput(CliHarness.run("analyze", dir.toString()), snap.toString());
     }
 
     @Test
@@ -71,7 +62,7 @@ class AnalyzeBadInputTest {
         try (RandomAccessFile f = new RandomAccessFile(snap.toFile(), "rw")) {
             f.setLength(f.length() / 2);
         }
-        assertBadInput(CliHarness.run("analyze", dir.toString()), snap.toString());
+        CliHarness.assertBadInput(CliHarness.run("analyze", dir.toString()), snap.toString());
     }
 
     @Test
@@ -79,7 +70,7 @@ class AnalyzeBadInputTest {
         Path dir = smallRun();
         Path segment = FrameLog.segments(dir.resolve("snapshots")).get(0);
         Files.writeString(segment, "this is not gzip");
-        assertBadInput(CliHarness.run("analyze", dir.toString()), segment.toString());
+        CliHarness.assertBadInput(CliHarness.run("analyze", dir.toString()), segment.toString());
     }
 
     @Test
@@ -91,6 +82,6 @@ class AnalyzeBadInputTest {
             b[k] ^= (byte) 0x5A;
         }
         Files.write(segment, b);
-        assertBadInput(CliHarness.run("analyze", dir.toString()), segment.toString());
+        CliHarness.assertBadInput(CliHarness.run("analyze", dir.toString()), segment.toString());
     }
 }

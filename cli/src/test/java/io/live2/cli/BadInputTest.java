@@ -22,14 +22,6 @@ class BadInputTest {
     @TempDir
     Path tmp;
 
-    private static void assertBadInput(CliHarness.Outcome o, String... mentions) {
-        assertEquals(2, o.exitCode(), () -> "exit code; stderr was: " + o.err());
-        assertNoStackTrace(o);
-        for (String m : mentions) {
-            assertTrue(o.err().contains(m), () -> "stderr should mention '" + m + "': " + o.err());
-        }
-    }
-
     private static void assertNoStackTrace(CliHarness.Outcome o) {
         assertFalse(o.err().contains("\tat "), () -> "stack trace printed: " + o.err());
         assertFalse(o.err().contains("Exception"), () -> "exception name leaked: " + o.err());
@@ -37,58 +29,58 @@ class BadInputTest {
 
     @Test
     void unknownPresetNamesTheKnownOnes() {
-        assertBadInput(CliHarness.run("run", "--preset", "nope", "--out", tmp.resolve("a").toString()), "nope", "miller-urey");
+        CliHarness.assertBadInput(CliHarness.run("run", "--preset", "nope", "--out", tmp.resolve("a").toString()), "nope", "miller-urey");
     }
 
     @Test
     void negativeParticleCount() {
-        assertBadInput(CliHarness.run("run", "--preset", "miller-urey", "--particles", "-5", "--out", tmp.resolve("b").toString()),
+        CliHarness.assertBadInput(CliHarness.run("run", "--preset", "miller-urey", "--particles", "-5", "--out", tmp.resolve("b").toString()),
                 "particles", "-5");
     }
 
     @Test
     void absurdParticleCount() {
-        assertBadInput(CliHarness.run("run", "--preset", "miller-urey", "--particles", "999999999", "--out", tmp.resolve("c").toString()),
+        CliHarness.assertBadInput(CliHarness.run("run", "--preset", "miller-urey", "--particles", "999999999", "--out", tmp.resolve("c").toString()),
                 "particles", "999999999");
     }
 
     @Test
     void nonNumericFlag() {
-        assertBadInput(CliHarness.run("run", "--preset", "miller-urey", "--steps", "many"), "--steps");
+        CliHarness.assertBadInput(CliHarness.run("run", "--preset", "miller-urey", "--steps", "many"), "--steps");
     }
 
     @Test
     void unknownBackend() {
-        assertBadInput(CliHarness.run("run", "--preset", "lj-fluid", "--backend", "quantum", "--out", tmp.resolve("d").toString()), "backend");
+        CliHarness.assertBadInput(CliHarness.run("run", "--preset", "lj-fluid", "--backend", "quantum", "--out", tmp.resolve("d").toString()), "backend");
     }
 
     @Test
     void noPresetAndNoConfig() {
-        assertBadInput(CliHarness.run("run"), "--preset");
+        CliHarness.assertBadInput(CliHarness.run("run"), "--preset");
     }
 
     @Test
     void missingConfigFile() {
-        assertBadInput(CliHarness.run("run", "--config", tmp.resolve("absent.json").toString()), "--config");
+        CliHarness.assertBadInput(CliHarness.run("run", "--config", tmp.resolve("absent.json").toString()), "--config");
     }
 
     @Test
     void malformedJsonConfig() throws IOException {
         Path f = tmp.resolve("bad.json");
         Files.writeString(f, "{\"preset\": \"miller-urey\", \"particles\": ");
-        assertBadInput(CliHarness.run("run", "--config", f.toString(), "--out", tmp.resolve("e").toString()));
+        CliHarness.assertBadInput(CliHarness.run("run", "--config", f.toString(), "--out", tmp.resolve("e").toString()));
     }
 
     @Test
     void resumeOfSomethingThatIsNotARun() {
-        assertBadInput(CliHarness.run("resume", tmp.toString()), "DIR");
+        CliHarness.assertBadInput(CliHarness.run("resume", tmp.toString()), "DIR");
     }
 
     @Test
     void benchOutOfRange() {
-        assertBadInput(CliHarness.run("bench", "lj", "--particles", "0", "--steps", "10"), "--particles", "0");
-        assertBadInput(CliHarness.run("bench", "lj", "--particles", "1000", "--steps", "10", "--density", "-1"), "--density");
-        assertBadInput(CliHarness.run("bench", "water", "--particles", "1000", "--steps", "10"), "water");
+        CliHarness.assertBadInput(CliHarness.run("bench", "lj", "--particles", "0", "--steps", "10"), "--particles", "0");
+        CliHarness.assertBadInput(CliHarness.run("bench", "lj", "--particles", "1000", "--steps", "10", "--density", "-1"), "--density");
+        CliHarness.assertBadInput(CliHarness.run("bench", "water", "--particles", "1000", "--steps", "10"), "water");
     }
 
     /** Hostile config files: whatever the bytes, the command either runs or refuses with exit 2; never a crash. */

@@ -12,6 +12,19 @@ final class CliHarness {
     private CliHarness() {
     }
 
+    /**
+     * Bad input: exit 2, no stack trace, no exception class name, and each of {@code mentions} (the option, field
+     * or file) in the message.
+     */
+    static void assertBadInput(Outcome o, String... mentions) {
+        org.junit.jupiter.api.Assertions.assertEquals(2, o.exitCode(), () -> "exit code; stderr was: " + o.err());
+        org.junit.jupiter.api.Assertions.assertFalse(o.err().contains("\tat "), () -> "stack trace printed: " + o.err());
+        org.junit.jupiter.api.Assertions.assertFalse(o.err().contains("Exception"), () -> "exception name leaked: " + o.err());
+        for (String m : mentions) {
+            org.junit.jupiter.api.Assertions.assertTrue(o.err().contains(m), () -> "stderr should mention '" + m + "': " + o.err());
+        }
+    }
+
     static synchronized Outcome run(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;

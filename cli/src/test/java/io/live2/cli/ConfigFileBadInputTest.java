@@ -21,16 +21,6 @@ class ConfigFileBadInputTest {
     @TempDir
     Path tmp;
 
-    private static void assertBadInput(CliHarness.Outcome o, String... mentions) {
-        assertEquals(2, o.exitCode(), () -> "exit code; stderr was: " + o.err());
-        assertFalse(o.err().contains("\tat "), () -> "stack trace printed: " + o.err());
-        assertFalse(o.err().contains("Error"), () -> "error name leaked: " + o.err());
-        assertFalse(o.err().contains("Exception"), () -> "exception name leaked: " + o.err());
-        for (String m : mentions) {
-            assertTrue(o.err().contains(m), () -> "stderr should mention '" + m + "': " + o.err());
-        }
-    }
-
     private CliHarness.Outcome runWithConfig(String config) {
         return CliHarness.run("run", "--config", config, "--steps", "1", "--out", tmp.resolve("run").toString());
     }
@@ -38,7 +28,7 @@ class ConfigFileBadInputTest {
     @Test
     void endlessConfig() {
         assumeTrue(Files.isReadable(Path.of("/dev/zero")), "/dev/zero");
-        assertBadInput(runWithConfig("/dev/zero"), "--config", "/dev/zero", "1000000");
+        CliHarness.assertBadInput(runWithConfig("/dev/zero"), "--config", "/dev/zero", "1000000");
         assertFalse(Files.exists(tmp.resolve("run")));
     }
 
@@ -48,14 +38,14 @@ class ConfigFileBadInputTest {
         try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
             f.setLength(3L << 30); // sparse: no disk space used
         }
-        assertBadInput(runWithConfig(big.toString()), "--config", big.toString(), "1000000");
+        CliHarness.assertBadInput(runWithConfig(big.toString()), "--config", big.toString(), "1000000");
     }
 
     @Test
     void configJustOverTheLimitNamesTheFile() throws IOException {
         Path f = tmp.resolve("long.json");
         Files.writeString(f, "{\"preset\": \"lj-fluid\"}" + " ".repeat(1_000_000));
-        assertBadInput(runWithConfig(f.toString()), "--config", f.toString(), "1000000");
+        CliHarness.assertBadInput(runWithConfig(f.toString()), "--config", f.toString(), "1000000");
     }
 
     @Test
@@ -69,11 +59,11 @@ class ConfigFileBadInputTest {
 
     @Test
     void configIsADirectory() {
-        assertBadInput(runWithConfig(tmp.toString()), "--config", tmp.toString(), "directory");
+        CliHarness.assertBadInput(runWithConfig(tmp.toString()), "--config", tmp.toString(), "directory");
     }
 
     @Test
     void emptyConfigName() {
-        assertBadInput(runWithConfig(""), "--config", "empty");
+        CliHarness.assertBadInput(runWithConfig(""), "--config", "empty");
     }
 }

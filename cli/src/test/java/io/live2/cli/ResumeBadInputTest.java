@@ -21,15 +21,6 @@ class ResumeBadInputTest {
     @TempDir
     Path tmp;
 
-    private static void assertBadInput(CliHarness.Outcome o, String... mentions) {
-        assertEquals(2, o.exitCode(), () -> "exit code; stderr was: " + o.err());
-        assertFalse(o.err().contains("\tat "), () -> "stack trace printed: " + o.err());
-        assertFalse(o.err().contains("Exception"), () -> "exception name leaked: " + o.err());
-        for (String m : mentions) {
-            assertTrue(o.err().contains(m), () -> "stderr should mention '" + m + "': " + o.err());
-        }
-    }
-
     /** 20 steps with checkpoints and snapshots at steps 10 and 20. */
     private Path smallRun() {
         Path dir = tmp.resolve("run");
@@ -47,13 +38,13 @@ class ResumeBadInputTest {
                 Files.delete(p);
             }
         }
-        assertBadInput(CliHarness.run("resume", dir.toString()), dir.resolve("checkpoints").toString(), "no checkpoint");
+        CliHarness.assertBadInput(CliHarness.run("resume", dir.toString()), dir.resolve("checkpoints").toString(), "no checkpoint");
     }
 
     @Test
     void resumeStepsBelowTheStepReached() {
         Path dir = smallRun();
-        assertBadInput(CliHarness.run("resume", dir.toString(), "--steps", "5"), "steps", "5", "20");
+        CliHarness.assertBadInput(CliHarness.run("resume", dir.toString(), "--steps", "5"), "steps", "5", "20");
     }
 
     @Test
@@ -62,13 +53,13 @@ class ResumeBadInputTest {
         // before the bound existed this started a run of 10^10 steps: the timeout keeps a regression from hanging the build
         CliHarness.Outcome o = assertTimeoutPreemptively(Duration.ofSeconds(60),
                 () -> CliHarness.run("resume", dir.toString(), "--steps", "10000000001"));
-        assertBadInput(o, "steps", "10000000001", "0..10000000000");
+        CliHarness.assertBadInput(o, "steps", "10000000001", "0..10000000000");
     }
 
     @Test
     void resumeWithAGarbageMetadataFile() throws IOException {
         Path dir = smallRun();
         Files.writeString(dir.resolve("metadata.json"), "{\"status\": \"succ");
-        assertBadInput(CliHarness.run("resume", dir.toString(), "--steps", "30"), dir.resolve("metadata.json").toString());
+        CliHarness.assertBadInput(CliHarness.run("resume", dir.toString(), "--steps", "30"), dir.resolve("metadata.json").toString());
     }
 }

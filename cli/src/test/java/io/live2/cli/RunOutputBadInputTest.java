@@ -19,15 +19,6 @@ class RunOutputBadInputTest {
     @TempDir
     Path tmp;
 
-    private static void assertBadInput(CliHarness.Outcome o, String... mentions) {
-        assertEquals(2, o.exitCode(), () -> "exit code; stderr was: " + o.err());
-        assertFalse(o.err().contains("\tat "), () -> "stack trace printed: " + o.err());
-        assertFalse(o.err().contains("Exception"), () -> "exception name leaked: " + o.err());
-        for (String m : mentions) {
-            assertTrue(o.err().contains(m), () -> "stderr should mention '" + m + "': " + o.err());
-        }
-    }
-
     private static CliHarness.Outcome smallRun(String... more) {
         String[] args = {"run", "--preset", "lj-fluid", "--particles", "100", "--steps", "5"};
         String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
@@ -38,7 +29,7 @@ class RunOutputBadInputTest {
     @Test
     void emptyOut() {
         // an empty path is the current directory to the file system: the run used to be written there, then fail
-        assertBadInput(smallRun("--out", ""), "--out", "empty");
+        CliHarness.assertBadInput(smallRun("--out", ""), "--out", "empty");
         assertFalse(Files.exists(Path.of("checkpoints")), "nothing written to the working directory");
         assertFalse(Files.exists(Path.of("metadata.json")), "nothing written to the working directory");
     }
@@ -46,20 +37,20 @@ class RunOutputBadInputTest {
     @Test
     void outIsARegularFile() throws IOException {
         Path file = Files.writeString(tmp.resolve("notes.txt"), "mine");
-        assertBadInput(smallRun("--out", file.toString()), "--out", file.toString(), "not a directory");
+        CliHarness.assertBadInput(smallRun("--out", file.toString()), "--out", file.toString(), "not a directory");
         assertEquals("mine", Files.readString(file));
     }
 
     @Test
     void outIsInsideARegularFile() throws IOException {
         Path file = Files.writeString(tmp.resolve("notes.txt"), "mine");
-        assertBadInput(smallRun("--out", file.resolve("run").toString()), "--out", file.toString(), "not a directory");
+        CliHarness.assertBadInput(smallRun("--out", file.resolve("run").toString()), "--out", file.toString(), "not a directory");
     }
 
     @Test
     void unknownBackendLeavesNoRunDirectory() {
         Path dir = tmp.resolve("never");
-        assertBadInput(smallRun("--backend", "nosuch", "--out", dir.toString()), "backend", "nosuch");
+        CliHarness.assertBadInput(smallRun("--backend", "nosuch", "--out", dir.toString()), "backend", "nosuch");
         assertFalse(Files.exists(dir), "no empty run skeleton is left behind");
     }
 }

@@ -28,18 +28,10 @@ class WorkerInputTest {
 
     private static final String SIM = "{\"preset\": \"hydrothermal\", \"particles\": 100, \"steps\": 200, \"seed\": 3}";
 
-    private static void assertBadInput(CliHarness.Outcome o, String... mentions) {
-        assertEquals(2, o.exitCode(), o.err());
-        assertFalse(o.err().contains("\tat "), o.err());
-        for (String m : mentions) {
-            assertTrue(o.err().contains(m), "stderr should mention '" + m + "': " + o.err());
-        }
-    }
-
     @Test
     void aFileStoreUriWithAHostIsRefused(@TempDir Path tmp) throws Exception {
         Path spec = Files.writeString(tmp.resolve("spec.json"), spec(SIM));
-        assertBadInput(CliHarness.run("worker", "--spec", spec.toString(), "--artifacts", "file://relative/store"),
+        CliHarness.assertBadInput(CliHarness.run("worker", "--spec", spec.toString(), "--artifacts", "file://relative/store"),
                 "--artifacts", "file:///absolute/path");
         assertTrue(Files.notExists(Path.of("/store")));
     }
@@ -48,7 +40,7 @@ class WorkerInputTest {
     void anUnknownBackendDoesNotConsumeTheJob(@TempDir Path tmp) throws Exception {
         Path spec = Files.writeString(tmp.resolve("spec.json"), spec(SIM.replace("}", ", \"backend\": \"nosuch\"}")));
         Path store = tmp.resolve("store");
-        assertBadInput(CliHarness.run("worker", "--spec", spec.toString(), "--artifacts", store.toUri().toString(),
+        CliHarness.assertBadInput(CliHarness.run("worker", "--spec", spec.toString(), "--artifacts", store.toUri().toString(),
                 "--work-dir", tmp.resolve("work").toString()), "simulation.backend", "nosuch");
         assertTrue(Files.notExists(store.resolve(PREFIX + "status.json")), "no status: the job was not consumed");
     }
@@ -58,7 +50,7 @@ class WorkerInputTest {
         Path spec = Files.writeString(tmp.resolve("spec.json"), spec(SIM));
         Path store = tmp.resolve("store");
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
-        assertBadInput(CliHarness.run("worker", "--spec", spec.toString(), "--artifacts", store.toUri().toString(),
+        CliHarness.assertBadInput(CliHarness.run("worker", "--spec", spec.toString(), "--artifacts", store.toUri().toString(),
                 "--work-dir", file.resolve("work").toString()), "--work-dir");
         assertTrue(Files.notExists(store.resolve(PREFIX + "status.json")), "no status: the job was not consumed");
         // corrected, the same job runs
@@ -77,7 +69,7 @@ class WorkerInputTest {
         String status = Files.readString(store.resolve(PREFIX + "status.json"));
 
         Path other = Files.writeString(tmp.resolve("other.json"), spec(SIM.replace("\"seed\": 3", "\"seed\": 4")));
-        assertBadInput(CliHarness.run("worker", "--spec", other.toString(), "--artifacts", store.toUri().toString(),
+        CliHarness.assertBadInput(CliHarness.run("worker", "--spec", other.toString(), "--artifacts", store.toUri().toString(),
                 "--work-dir", tmp.resolve("work2").toString()), "job_id: 'w-1' already holds a different job", "simulation");
         assertEquals(status, Files.readString(store.resolve(PREFIX + "status.json")), "the stored job is untouched");
 

@@ -109,6 +109,11 @@ public final class RunDirectory {
 
     /** Writes a JSON document atomically. */
     public void writeJson(Path file, Object value) throws IOException {
+        writeJsonFile(file, value);
+    }
+
+    /** Writes a JSON document atomically, anywhere (soak.json). */
+    static void writeJsonFile(Path file, Object value) throws IOException {
         AtomicFiles.write(file, out -> {
             JSON.writeValue(new NonClosingStream(out), value);
             out.write('\n');

@@ -162,14 +162,7 @@ public final class Soak {
         doc.put("runs", outcomes.stream().map(Outcome::toJson).toList());
         java.nio.file.Files.createDirectories(root);
         Path file = root.resolve("soak.json");
-        io.live2.model.io.AtomicFiles.write(file, out -> new com.fasterxml.jackson.databind.ObjectMapper()
-                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                .writeValue(new java.io.FilterOutputStream(out) {
-                    @Override
-                    public void close() throws IOException {
-                        flush(); // AtomicFiles closes (and forces) the file itself
-                    }
-                }, doc));
+        RunDirectory.writeJsonFile(file, doc);
         return file;
     }
 
