@@ -9,6 +9,9 @@ import java.util.Map;
 
 /** The few lines printed after a run. */
 final class Summary {
+    /** energy_ledger_error above which the summary warns: the soak's tolerance (its presets stay below 0.011). */
+    static final double LEDGER_WARNING = 0.02;
+
     private Summary() {
     }
 
@@ -22,6 +25,17 @@ final class Summary {
                 (long) r.number("bonds_broken"), r.number("energy_injected"));
         out.printf(Locale.ROOT, "molecules %d, bonds %d, elements %s%n", (long) r.number("molecules_final"),
                 (long) r.number("bonds_final"), s.get("elements_final"));
+        double ledger = r.number("energy_ledger_error");
+        if (ledger > LEDGER_WARNING) {
+            // the run finished, but its integration was too coarse to trust the energetics
+            out.printf(Locale.ROOT, "warning: the energy ledger is off by %.1f %% of the energy that passed through the"
+                    + " system: the time step is too coarse for it; rerun or resume with a smaller --timestep%n", 100 * ledger);
+        }
+        if (r.number("substeps_extra") > r.steps()) {
+            out.printf(Locale.ROOT, "note: %d sub-steps on top of %d steps (up to %d in one step): the time step is large for"
+                    + " how fast atoms move; a smaller timestep would run as fast and say so%n", (long) r.number("substeps_extra"),
+                    r.steps(), (long) r.number("substeps_max"));
+        }
         if (r.runDirectory() != null) {
             out.println("run directory: " + r.runDirectory());
             if (r.status() == RunStatus.INTERRUPTED) {

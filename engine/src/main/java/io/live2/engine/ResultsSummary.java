@@ -36,6 +36,7 @@ final class ResultsSummary {
         m.put("energy_injected", l.energyInjected());
         m.put("energy_bath_heat", l.bathHeat());
         m.put("energy_residual", residual);
+        m.put("energy_ledger_error", RunChecks.ledgerError(sim));
         m.put("steps_split", l.stepsSplit());
         m.put("substeps_extra", l.substepsExtra());
         m.put("substeps_max", l.substepsMax());
