@@ -53,6 +53,13 @@ class WorkerInputTest {
         CliHarness.assertBadInput(CliHarness.run("worker", "--spec", spec.toString(), "--artifacts", store.toUri().toString(),
                 "--work-dir", file.resolve("work").toString()), "--work-dir");
         assertTrue(Files.notExists(store.resolve(PREFIX + "status.json")), "no status: the job was not consumed");
+        // a folder with other files in it is not emptied (the runner empties its work directory)
+        Path precious = Files.createDirectories(tmp.resolve("home"));
+        Files.writeString(precious.resolve("thesis.tex"), "do not delete");
+        CliHarness.assertBadInput(CliHarness.run("worker", "--spec", spec.toString(), "--artifacts", store.toUri().toString(),
+                "--work-dir", precious.toString()), "--work-dir", "not a run directory");
+        assertTrue(Files.exists(precious.resolve("thesis.tex")));
+        assertTrue(Files.notExists(store.resolve(PREFIX + "status.json")), "no status: the job was not consumed");
         // corrected, the same job runs
         CliHarness.Outcome ok = CliHarness.run("worker", "--spec", spec.toString(), "--artifacts", store.toUri().toString(),
                 "--work-dir", tmp.resolve("work").toString());

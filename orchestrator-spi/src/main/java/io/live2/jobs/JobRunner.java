@@ -179,6 +179,11 @@ public final class JobRunner {
      */
     public void checkBeforeRun() throws IOException {
         io.live2.compute.Backends.select(spec.simulation().backend());
+        if (Files.isDirectory(workDir) && !isEmptyOrRunDirectory(workDir)) {
+            // the runner empties its work directory: never a folder that holds something else (--work-dir ~)
+            throw new IOException("work directory " + workDir + " holds files that are not a run directory; the runner"
+                    + " empties its work directory, so give an empty or new one");
+        }
         try {
             Files.createDirectories(workDir);
             Path probe = Files.createTempFile(workDir, ".probe-", ".tmp");
@@ -213,6 +218,13 @@ public final class JobRunner {
             throw new JobRejectedException("job_id: '" + spec.jobId() + "' already holds a different job in the store ("
                     + prefix + STORED_SPEC + " differs from this spec" + (storedSpec.simulation().equals(spec.simulation())
                     ? "" : " in its simulation") + "); resubmit the same spec to continue it, or use a new job_id");
+        }
+    }
+
+    private static boolean isEmptyOrRunDirectory(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            List<String> names = entries.map(p -> p.getFileName().toString()).toList();
+            return names.isEmpty() || names.contains("metadata.json") || names.contains("checkpoints");
         }
     }
 
