@@ -25,6 +25,20 @@ final class CliHarness {
         }
     }
 
+    /**
+     * A test that needs something of the machine (POSIX permissions, /dev/zero): under CI=true its absence fails the
+     * test, since CI must run it; elsewhere the test is skipped with the reason.
+     */
+    static void requireOnThisMachine(boolean present, String what) {
+        if (present) {
+            return;
+        }
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            org.junit.jupiter.api.Assertions.fail("CI=true but this machine lacks " + what + ", which the test needs");
+        }
+        org.junit.jupiter.api.Assumptions.abort("skipped: this machine lacks " + what);
+    }
+
     static synchronized Outcome run(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;

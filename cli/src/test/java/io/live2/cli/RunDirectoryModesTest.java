@@ -15,13 +15,12 @@ import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Every file of a run directory has one mode, the umask default of a new file (results were once 0600, the rest 0644). */
 class RunDirectoryModesTest {
     @Test
     void everyFileOfTheRunDirectoryHasTheDefaultMode(@TempDir Path tmp) throws IOException {
-        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        CliHarness.requireOnThisMachine(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
         Path dir = tmp.resolve("run");
         CliHarness.Outcome o = CliHarness.run("run", "--preset", "lj-fluid", "--particles", "100", "--steps", "20",
                 "--snapshot-every", "10", "--checkpoint-every", "10", "--out", dir.toString());

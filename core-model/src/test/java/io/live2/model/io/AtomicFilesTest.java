@@ -10,13 +10,20 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
 
 /** Files written atomically get the same permissions as any other new file, and leave no temp file behind. */
 class AtomicFilesTest {
     @Test
     void writtenFileHasTheDefaultModeOfANewFile(@TempDir Path tmp) throws IOException {
-        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            // CI (Linux) must run this test: there a missing POSIX view fails it; elsewhere it is skipped
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail("CI=true but the file system has no POSIX permissions, which this test needs");
+            }
+            abort("skipped: no POSIX permissions on this file system");
+        }
         Path plain = Files.createFile(tmp.resolve("plain.txt"));
         Path atomic = tmp.resolve("atomic.json");
         AtomicFiles.writeString(atomic, "{}\n");
