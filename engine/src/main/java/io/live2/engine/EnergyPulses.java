@@ -37,17 +37,11 @@ final class EnergyPulses {
         return active() && step % cfg.interval() == 0;
     }
 
-    /** The atoms (slot indices, ascending) within the radius of this step's pulse centre. */
-    int[] region(long step, ParticleState s) {
-        double[] c = centre(step, s);
-        double r2max = cfg.radius() * cfg.radius();
-        return java.util.stream.IntStream.range(0, s.n).filter(i -> within(s, i, c[0], c[1], r2max)).toArray();
-    }
-
-    /** This step's pulse centre, nm. */
-    double[] centre(long step, ParticleState s) {
-        double[] u = philox.uniforms(step, 0, Purpose.PULSE_POSITION);
-        return new double[] {u[0] * s.boxX(), u[1] * s.boxY()};
+    /**
+     * What a pulse did: its centre (nm), the atoms within its radius (slot indices, ascending: those it kicked, and
+     * those a kind mutation may change) and the kinetic energy it added (kJ/mol).
+     */
+    record Hit(double x, double y, int[] region, double energy) {
     }
 
     String kind() {
@@ -58,35 +52,28 @@ final class EnergyPulses {
         return cfg.radius();
     }
 
-    /** Applies the pulse for this step and returns the kinetic energy added (kJ/mol). */
-    double apply(long step, ParticleState s, Topology t, ForceField ff) {
+    /** Applies the pulse for this step; the centre and the region are found once, for the kicks and the caller. */
+    Hit apply(long step, ParticleState s, Topology t, ForceField ff) {
         double[] u = philox.uniforms(step, 0, Purpose.PULSE_POSITION);
         double cx = u[0] * s.boxX();
         double cy = u[1] * s.boxY();
         double r2max = cfg.radius() * cfg.radius();
-        return switch (cfg.kind()) {
+        int[] region = java.util.stream.IntStream.range(0, s.n).filter(i -> within(s, i, cx, cy, r2max)).toArray();
+        double added = switch (cfg.kind()) {
             case "uv" -> photolysis(step, s, t, ff, cx, cy, r2max);
-            case "discharge", "heat" -> kicks(step, s, ff, cx, cy, r2max, "heat".equals(cfg.kind()));
+            case "discharge", "heat" -> kicks(step, s, ff, region, "heat".equals(cfg.kind()));
             default -> throw new IllegalStateException("pulses.kind: unknown kind '" + cfg.kind() + "'");
         };
+        return new Hit(cx, cy, region, added);
     }
 
-    private double kicks(long step, ParticleState s, ForceField ff, double cx, double cy, double r2max, boolean gaussian) {
-        int inRegion = 0;
-        for (int i = 0; i < s.n; i++) {
-            if (within(s, i, cx, cy, r2max)) {
-                inRegion++;
-            }
-        }
-        if (inRegion == 0) {
+    private double kicks(long step, ParticleState s, ForceField ff, int[] region, boolean gaussian) {
+        if (region.length == 0) {
             return 0;
         }
-        double perAtom = cfg.energy() / inRegion;
+        double perAtom = cfg.energy() / region.length;
         double added = 0;
-        for (int i = 0; i < s.n; i++) {
-            if (!within(s, i, cx, cy, r2max)) {
-                continue;
-            }
+        for (int i : region) {
             double m = ff.mass(s.type[i]);
             double[] g = philox.normals(step, s.id[i], Purpose.PULSE_KICK);
             double dvx;

@@ -3,7 +3,6 @@ package io.live2.engine;
 import io.live2.model.ForceField;
 import io.live2.model.MorseParams;
 import io.live2.model.ParticleState;
-import io.live2.model.ParticleType;
 import io.live2.model.Topology;
 
 import java.io.IOException;
@@ -110,7 +109,7 @@ final class FailureReport {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("id", s.id[i]);
         a.put("slot", i);
-        a.put("element", name(ff, s.type[i]));
+        a.put("element", FailedRun.element(ff, s.type[i]));
         a.put("position_nm", List.of(s.x[i], s.y[i]));
         a.put("velocity_nm_ps", List.of(s.vx[i], s.vy[i]));
         a.put("force_kj_mol_nm", List.of(s.fx[i], s.fy[i]));
@@ -123,7 +122,7 @@ final class FailureReport {
             MorseParams morse = ff.morse(s.type[i], s.type[j], t.orderAt(i, k));
             Map<String, Object> b = new LinkedHashMap<>();
             b.put("id", s.id[j]);
-            b.put("element", name(ff, s.type[j]));
+            b.put("element", FailedRun.element(ff, s.type[j]));
             b.put("order", t.orderAt(i, k));
             b.put("distance_nm", r);
             b.put("morse_energy_kj_mol", morse == null ? null : morse.energy(r));
@@ -140,7 +139,7 @@ final class FailureReport {
                 }
                 Map<String, Object> nb = new LinkedHashMap<>();
                 nb.put("id", s.id[j]);
-                nb.put("element", name(ff, s.type[j]));
+                nb.put("element", FailedRun.element(ff, s.type[j]));
                 nb.put("distance_nm", Math.sqrt(r2));
                 nb.put("relation", t.bondOrder(i, j) != 0 ? "bonded" : t.isOneThree(i, j) ? "one_three" : "nonbonded");
                 near.add(nb);
@@ -149,10 +148,5 @@ final class FailureReport {
         }
         a.put("neighbours", near);
         return a;
-    }
-
-    private static String name(ForceField ff, int type) {
-        ParticleType p = ff.types().get(type);
-        return p.element() != null ? p.element() : p.name();
     }
 }

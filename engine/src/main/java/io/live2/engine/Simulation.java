@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -279,7 +278,7 @@ public final class Simulation implements AutoCloseable {
                     }
                 }
             } catch (RuntimeException | IOException e) {
-                throw failed(e, startNanos, startStep);
+                throw FailedRun.record(this, e, (System.nanoTime() - startNanos) / 1e9);
             }
             RunStatus status = step >= totalSteps ? RunStatus.SUCCEEDED : RunStatus.INTERRUPTED;
             double wall = (System.nanoTime() - startNanos) / 1e9;
@@ -372,78 +371,13 @@ public final class Simulation implements AutoCloseable {
         motion = backend.motion();
         if (!motion.sound()) {
             backend.pullState();
-            List<Integer> bad = FailureReport.badAtoms(state);
-            int first = bad.isEmpty() ? motion.firstBadAtom() : bad.get(0);
-            boolean finite = Double.isFinite(state.x[first]) && Double.isFinite(state.y[first])
-                    && Double.isFinite(state.vx[first]) && Double.isFinite(state.vy[first])
-                    && Double.isFinite(state.fx[first]) && Double.isFinite(state.fy[first]);
-            String what = finite ? "is outside the box" : "has a non-finite position, velocity or force";
-            throw new SimulationFailedException(new Failure(step, finite ? Failure.OUTSIDE_BOX : Failure.NON_FINITE,
-                    "the state became invalid at step " + step + ": atom " + state.id[first] + " ("
-                            + elementOf(first) + ") " + what, bad));
+            throw new SimulationFailedException(FailedRun.invalidState(step, state, forceField));
         }
     }
 
     private Failure unresolvable(long next, double h) {
         backend.pullState();
-        List<Integer> fastest = FailureReport.fastestAtoms(state, forceField.invMassTable(), h);
-        int i = fastest.get(0);
-        return new Failure(next - 1, Failure.UNRESOLVABLE, String.format(Locale.ROOT,
-                "step %d cannot be integrated: atom %d (%s) moves at %.3g nm/ps with acceleration %.3g nm/ps², so even "
-                        + "%d sub-steps would let it drift more than the max_displacement limit (%.3g nm)",
-                next, state.id[i], elementOf(i), motion.maxSpeed(), motion.maxAcceleration(), Purpose.MAX_SUBSTEPS,
-                control.maxDisplacement()), fastest);
-    }
-
-    private String elementOf(int slot) {
-        ParticleType t = types.get(state.type[slot]);
-        return t.element() != null ? t.element() : t.name();
-    }
-
-    /**
-     * Records a failed run: logs/failure.json, results.json and metadata.json with status "failed" (the
-     * checkpoints are left as they are: every one was written from a checked state). Returns the exception to
-     * throw, whose message is one line for the user.
-     */
-    private SimulationFailedException failed(Exception e, long startNanos, long startStep) {
-        Failure failure = e instanceof SimulationFailedException sfe && sfe.failure() != null ? sfe.failure()
-                : new Failure(step, Failure.ERROR, "the run failed at step " + step + ": "
-                        + e.getClass().getSimpleName() + ": " + e.getMessage(), List.of());
-        if (dir == null) {
-            return e instanceof SimulationFailedException sfe ? sfe : new SimulationFailedException(failure, e);
-        }
-        Path checkpoint = null;
-        try {
-            checkpoint = dir.latestCheckpoint().orElse(null);
-            Map<String, Object> context = new LinkedHashMap<>();
-            context.put("backend", backend.name());
-            context.put("timestep_ps", dt);
-            context.put("max_displacement_nm", control.maxDisplacement());
-            dir.writeJson(dir.failureReport(), FailureReport.of(failure, state, topology, forceField, recent, checkpoint, context));
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("status", RunStatus.FAILED.wireName());
-            summary.put("steps", step);
-            summary.put("simulated_time_ps", timePs());
-            ledger.wallSecondsBefore += (System.nanoTime() - startNanos) / 1e9;
-            summary.put("wall_seconds", ledger.wallSecondsBefore);
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("step", failure.step());
-            f.put("reason", failure.reason());
-            f.put("message", failure.message());
-            f.put("atoms", failure.atoms().stream().map(i -> state.id[i]).toList());
-            summary.put("failure", f);
-            dir.writeJson(dir.results(), summary);
-            MetadataWriter.finished(dir, this, RunStatus.FAILED);
-            dir.log("run failed at step " + step + ": " + failure.message());
-        } catch (IOException | RuntimeException writing) {
-            e.addSuppressed(writing);
-        }
-        String resume = checkpoint == null
-                ? "no checkpoint was written; start the run again"
-                : "last good checkpoint " + checkpoint.getFileName() + "; continue with 'live resume " + dir.root()
-                        + " --timestep T' (a smaller T)";
-        return new SimulationFailedException(new Failure(failure.step(), failure.reason(),
-                failure.message() + "; details in " + dir.failureReport() + "; " + resume, failure.atoms()), e);
+        return FailedRun.unresolvable(next, state, forceField, h, motion, control.maxDisplacement());
     }
 
     private void afterStep(XyzWriter trajectory) throws IOException {
@@ -461,15 +395,14 @@ public final class Simulation implements AutoCloseable {
             changed = true;
         }
         if (pulse) {
-            double[] centre = pulses.centre(step, state);
-            long[] reached = java.util.Arrays.stream(pulses.region(step, state)).mapToLong(i -> state.id[i]).toArray();
-            double added = pulses.apply(step, state, topology, forceField);
-            recent.pulse(new RecentEvents.Pulse(step, pulses.kind(), centre[0], centre[1], pulses.radius(), reached, added));
-            ledger.energyInjected += added;
+            EnergyPulses.Hit hit = pulses.apply(step, state, topology, forceField);
+            long[] reached = java.util.Arrays.stream(hit.region()).mapToLong(i -> state.id[i]).toArray();
+            recent.pulse(new RecentEvents.Pulse(step, pulses.kind(), hit.x(), hit.y(), pulses.radius(), reached, hit.energy()));
+            ledger.energyInjected += hit.energy();
             ledger.pulses++;
             backend.pushState();
             if (mutations != null) {
-                mutate();
+                mutate(hit.region());
             }
             changed = true;
         }
@@ -507,8 +440,7 @@ public final class Simulation implements AutoCloseable {
      * Pulse-driven kind mutations. The type table grows, so the force field is rebuilt and the backend re-bound;
      * the total-energy change (mass change at fixed momentum, new pair parameters) is counted as injected energy.
      */
-    private void mutate() {
-        int[] region = pulses.region(step, state);
+    private void mutate(int[] region) {
         double before = totalEnergy();
         int mutated = mutations.apply(step, region, state, topology, types, bondRule);
         if (mutated == 0) {
@@ -637,6 +569,19 @@ public final class Simulation implements AutoCloseable {
 
     Map<String, List<Object>> configChanges() {
         return configChanges;
+    }
+
+    RunDirectory runDirectory() {
+        return dir;
+    }
+
+    RecentEvents recentEvents() {
+        return recent;
+    }
+
+    /** The sub-step limit in nm (max_displacement × the smallest σ). */
+    double maxDisplacementNm() {
+        return control.maxDisplacement();
     }
 
     double timestep() {
