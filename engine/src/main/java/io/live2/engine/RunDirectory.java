@@ -1,5 +1,6 @@
 package io.live2.engine;
 
+import io.live2.model.io.StepFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.live2.model.io.AtomicFiles;

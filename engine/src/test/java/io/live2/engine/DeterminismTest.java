@@ -1,5 +1,6 @@
 package io.live2.engine;
 
+import io.live2.model.io.StepFiles;
 import io.live2.model.config.ConfigLoader;
 import io.live2.model.config.SimulationConfig;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import io.live2.engine.RunResult;
 import io.live2.engine.RunStatus;
 import io.live2.engine.Simulation;
 import io.live2.engine.SimulationObserver;
-import io.live2.engine.StepFiles;
+import io.live2.model.io.StepFiles;
 import io.live2.model.config.ConfigLoader;
 import io.live2.model.config.SimulationConfig;
 

@@ -1,6 +1,6 @@
 package io.live2.jobs;
 
-import io.live2.engine.StepFiles;
+import io.live2.model.io.StepFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

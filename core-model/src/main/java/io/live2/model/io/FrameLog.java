@@ -15,11 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -38,7 +34,6 @@ import java.util.zip.GZIPOutputStream;
 public final class FrameLog implements Closeable {
     /** A segment is closed at the first sync after it reaches this size. */
     public static final long SEGMENT_BYTES = 64L << 20;
-    private static final Pattern NAME = Pattern.compile("frames_(\\d{1,19})\\.jsonl\\.gz");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
@@ -64,7 +59,7 @@ public final class FrameLog implements Closeable {
     /** Appends one frame as one gzip member. */
     public void append(Snapshot frame) throws IOException {
         if (open == null) {
-            Path segment = dir.resolve(String.format("frames_%011d.jsonl.gz", frame.step()));
+            Path segment = dir.resolve(StepFiles.framesName(frame.step()));
             open = FileChannel.open(segment, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING);
         }
@@ -99,21 +94,11 @@ public final class FrameLog implements Closeable {
 
     /** The segments in {@code dir}, in step order (compared as numbers). */
     public static List<Path> segments(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
-                    .sorted(Comparator.comparingLong(FrameLog::firstStep)).toList();
-        }
+        return StepFiles.frames(dir);
     }
 
     private static long firstStep(Path segment) {
-        Matcher m = NAME.matcher(segment.getFileName().toString());
-        if (!m.matches()) {
-            throw new IllegalArgumentException(segment + " is not a frame segment");
-        }
-        return Long.parseLong(m.group(1));
+        return StepFiles.framesStep(segment.getFileName().toString()).orElseThrow();
     }
 
     /** Receives frames in step order. */

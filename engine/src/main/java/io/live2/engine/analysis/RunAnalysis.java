@@ -1,7 +1,7 @@
 package io.live2.engine.analysis;
 
 import io.live2.engine.RunDirectoryException;
-import io.live2.engine.StepFiles;
+import io.live2.model.io.StepFiles;
 import io.live2.model.analysis.ChemistryAnalysis;
 import io.live2.model.analysis.ChemistryToolkit;
 import io.live2.model.analysis.MoleculeGraph;

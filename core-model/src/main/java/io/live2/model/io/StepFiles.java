@@ -1,4 +1,4 @@
-package io.live2.engine;
+package io.live2.model.io;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +27,9 @@ public final class StepFiles {
     /** Snapshot names keep the documented 9-digit padding (ARCHITECTURE.md); past 10^9 they are simply longer. */
     private static final String SNAPSHOT_FORMAT = "snapshot_%09d.json";
     private static final Pattern SNAPSHOT = Pattern.compile("snapshot_(\\d{9,18})\\.json");
+    /** Frame-log segments ({@link FrameLog}) are named by their first frame's step, 11 digits like checkpoints. */
+    private static final String FRAMES_FORMAT = "frames_%011d.jsonl.gz";
+    private static final Pattern FRAMES = Pattern.compile("frames_(\\d{1,19})\\.jsonl\\.gz");
 
     private StepFiles() {
     }
@@ -37,6 +40,20 @@ public final class StepFiles {
 
     public static String snapshotName(long step) {
         return String.format(Locale.ROOT, SNAPSHOT_FORMAT, step); // ASCII digits whatever the default locale
+    }
+
+    public static String framesName(long firstStep) {
+        return String.format(Locale.ROOT, FRAMES_FORMAT, firstStep);
+    }
+
+    /** The first step in a frame-log segment name ({@code frames_<digits>.jsonl.gz}), or empty for any other name. */
+    public static OptionalLong framesStep(String fileName) {
+        return step(FRAMES, fileName);
+    }
+
+    /** The frame-log segments in {@code folder}, oldest first (empty when the folder does not exist). */
+    public static List<Path> frames(Path folder) throws IOException {
+        return list(folder, StepFiles::framesStep);
     }
 
     /** The step in a checkpoint file name ({@code checkpoint_<digits>.bin}), or empty for any other name. */

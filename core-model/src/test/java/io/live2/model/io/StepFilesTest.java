@@ -1,4 +1,4 @@
-package io.live2.engine;
+package io.live2.model.io;
 
 import org.junit.jupiter.api.Test;
 
