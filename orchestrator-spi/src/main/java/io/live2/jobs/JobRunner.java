@@ -80,6 +80,7 @@ public final class JobRunner {
     private long uploadedCheckpointStep = -1;
     private long lastProgressNanos;
     private boolean progressSent;
+    private boolean checkedBeforeRun;
 
     /**
      * @param record  the job's book (the local orchestrator's); null: continue status.json from the store, or start one
@@ -178,7 +179,16 @@ public final class JobRunner {
      * @throws IOException naming the work directory when it cannot be used
      */
     public void checkBeforeRun() throws IOException {
+        if (checkedBeforeRun) {
+            return; // live worker checks first, to name its options in the messages; run() then need not again
+        }
         io.live2.compute.Backends.select(spec.simulation().backend());
+        checkWorkDir();
+        checkStoredSpec();
+        checkedBeforeRun = true;
+    }
+
+    private void checkWorkDir() throws IOException {
         if (Files.isDirectory(workDir) && !isEmptyOrRunDirectory(workDir)) {
             // the runner empties its work directory: never a folder that holds something else (--work-dir ~)
             throw new IOException("work directory " + workDir + " holds files that are not a run directory; the runner"
@@ -191,16 +201,13 @@ public final class JobRunner {
         } catch (IOException | SecurityException e) {
             throw new IOException("work directory " + workDir + " cannot be used: " + e.getMessage(), e);
         }
-        String mine = JobSpecJson.toJson(spec);
+    }
+
+    /** The first run stores the spec; a later one must bring the same spec. */
+    private void checkStoredSpec() throws IOException {
         Optional<InputStream> stored = store.get(prefix + STORED_SPEC);
         if (stored.isEmpty()) {
-            Path tmp = Files.createTempFile("spec-", ".json");
-            try {
-                Files.writeString(tmp, mine, StandardCharsets.UTF_8);
-                store.put(prefix + STORED_SPEC, tmp);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            putText(store, prefix + STORED_SPEC, JobSpecJson.toJson(spec));
             return;
         }
         String theirs;
@@ -348,10 +355,15 @@ public final class JobRunner {
 
     /** Writes status.json under the prefix. */
     static void writeStatus(ArtifactStore store, String prefix, JobStatus s) throws IOException {
-        Path tmp = Files.createTempFile("status-", ".json");
+        putText(store, prefix + "status.json", JobStatusJson.toJson(s));
+    }
+
+    /** Puts a small text object (the store's put takes a file). */
+    private static void putText(ArtifactStore store, String key, String text) throws IOException {
+        Path tmp = Files.createTempFile("artifact-", ".txt");
         try {
-            Files.writeString(tmp, JobStatusJson.toJson(s), StandardCharsets.UTF_8);
-            store.put(prefix + "status.json", tmp);
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            store.put(key, tmp);
         } finally {
             Files.deleteIfExists(tmp);
         }
