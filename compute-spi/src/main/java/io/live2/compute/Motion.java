@@ -1,5 +1,7 @@
 package io.live2.compute;
 
+import io.live2.model.ParticleState;
+
 /**
  * The engine's per-step sanity check and sub-step control, read from the state after every force evaluation:
  * the largest speed and acceleration of any atom, and the first atom whose state cannot be integrated.
@@ -15,6 +17,18 @@ public record Motion(double maxSpeed, double maxAcceleration, int firstBadAtom) 
 
     public boolean sound() {
         return firstBadAtom < 0;
+    }
+
+    /**
+     * Whether atom i passes the check: v² and (f/m)² finite (so velocity and force are, and not absurd enough to
+     * overflow) and the position inside [0, box). The one definition the check, the failure report and the soak's
+     * invariants use.
+     */
+    public static boolean atomSound(ParticleState s, int i, double inverseMass) {
+        double v2 = s.vx[i] * s.vx[i] + s.vy[i] * s.vy[i];
+        double a2 = (s.fx[i] * s.fx[i] + s.fy[i] * s.fy[i]) * (inverseMass * inverseMass);
+        return Double.isFinite(v2) && Double.isFinite(a2)
+                && s.x[i] >= 0 && s.x[i] < s.boxX() && s.y[i] >= 0 && s.y[i] < s.boxY();
     }
 
     /**

@@ -24,7 +24,7 @@ final class FailedRun {
 
     /** The state at this step failed the per-step check (not finite, or outside the box). */
     static Failure invalidState(long step, ParticleState s, ForceField ff) {
-        List<Integer> bad = FailureReport.badAtoms(s);
+        List<Integer> bad = FailureReport.badAtoms(s, ff.invMassTable());
         int first = bad.get(0);
         boolean finite = Double.isFinite(s.x[first]) && Double.isFinite(s.y[first]) && Double.isFinite(s.vx[first])
                 && Double.isFinite(s.vy[first]) && Double.isFinite(s.fx[first]) && Double.isFinite(s.fy[first]);

@@ -1,5 +1,6 @@
 package io.live2.engine;
 
+import io.live2.compute.Motion;
 import io.live2.model.ForceField;
 import io.live2.model.MorseParams;
 import io.live2.model.ParticleState;
@@ -78,14 +79,11 @@ final class FailureReport {
         return m;
     }
 
-    /** The slots whose state fails the per-step check (not finite, or outside the box), lowest first. */
-    static List<Integer> badAtoms(ParticleState s) {
+    /** The slots whose state fails the per-step check ({@link Motion#atomSound}), lowest first, at most MAX_ATOMS. */
+    static List<Integer> badAtoms(ParticleState s, double[] invMass) {
         List<Integer> bad = new ArrayList<>();
         for (int i = 0; i < s.n && bad.size() < MAX_ATOMS; i++) {
-            boolean finite = Double.isFinite(s.vx[i]) && Double.isFinite(s.vy[i]) && Double.isFinite(s.fx[i])
-                    && Double.isFinite(s.fy[i]);
-            boolean inside = s.x[i] >= 0 && s.x[i] < s.boxX() && s.y[i] >= 0 && s.y[i] < s.boxY();
-            if (!finite || !inside) {
+            if (!Motion.atomSound(s, i, invMass[s.type[i]])) {
                 bad.add(i);
             }
         }

@@ -41,7 +41,7 @@ public final class RunChecks {
         sim.snapshot(); // a device backend copies its state to the host first
         elements(sim, out);
         valence(sim.state(), sim.topology(), sim.forceField(), out);
-        state(sim.state(), out);
+        state(sim.state(), sim.forceField(), out);
         double error = ledgerError(sim);
         if (!(error <= ledgerTolerance)) {
             out.add(String.format(Locale.ROOT, "energy ledger: residual %.4g kJ/mol is %.3g of the energy turnover,"
@@ -94,8 +94,8 @@ public final class RunChecks {
         }
     }
 
-    private static void state(ParticleState s, List<String> out) {
-        List<Integer> bad = FailureReport.badAtoms(s);
+    private static void state(ParticleState s, ForceField ff, List<String> out) {
+        List<Integer> bad = FailureReport.badAtoms(s, ff.invMassTable());
         if (!bad.isEmpty()) {
             out.add("state: atom " + s.id[bad.get(0)] + " is not finite or not inside the box");
         }

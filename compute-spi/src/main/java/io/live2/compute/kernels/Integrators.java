@@ -109,11 +109,7 @@ public final class Integrators {
     /** The lowest slot in [from, to) whose state is not sound (see {@link #motion}), or -1. */
     public static int firstBadAtom(ParticleState s, double[] invMass, int from, int to) {
         for (int i = from; i < to; i++) {
-            double im = invMass[s.type[i]];
-            double v2 = s.vx[i] * s.vx[i] + s.vy[i] * s.vy[i];
-            double a2 = (s.fx[i] * s.fx[i] + s.fy[i] * s.fy[i]) * (im * im);
-            boolean inside = s.x[i] >= 0 && s.x[i] < s.boxX() && s.y[i] >= 0 && s.y[i] < s.boxY();
-            if (!Double.isFinite(v2) || !Double.isFinite(a2) || !inside) {
+            if (!Motion.atomSound(s, i, invMass[s.type[i]])) {
                 return i;
             }
         }
