@@ -141,11 +141,11 @@ public final class Soak {
             }
             RunLedger l = sim.ledger();
             double wall = (System.nanoTime() - start) / 1e9;
-            boolean finite = "succeeded".equals(status) || "violated".equals(status);
+            boolean finished = !"failed".equals(status); // a failed run's energies are not finite
             return new Outcome(c, status, sim.step(), sim.state().n, wall,
-                    finite ? RunChecks.ledgerError(sim) : Double.NaN, l.stepsSplit(), l.substepsExtra(),
+                    finished ? RunChecks.ledgerError(sim) : Double.NaN, l.stepsSplit(), l.substepsExtra(),
                     l.substepsMax(), l.energyInjected(), l.bathHeat(),
-                    finite ? l.energyResidual(sim.totalEnergy()) : Double.NaN, l.meanTemperature(), problems);
+                    finished ? l.energyResidual(sim.totalEnergy()) : Double.NaN, l.meanTemperature(), problems);
         }
     }
 
