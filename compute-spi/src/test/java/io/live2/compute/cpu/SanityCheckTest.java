@@ -12,7 +12,6 @@ import net.jqwik.api.constraints.LongRange;
 
 import java.util.SplittableRandom;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,19 +91,7 @@ class SanityCheckTest {
             try (ComputeBackend b = Backends2.create(name, threads)) {
                 b.bind(copy.state(), copy.topology(), copy.ff(), new NeighborSettings(skin));
                 b.computeForces();
-                long builds = b.neighbourBuilds();
-                // one atom jumps by `skins` half-skins in a random direction, the rest stay
-                ParticleState s = copy.state();
-                int i = rnd.nextInt(s.n);
-                double angle = rnd.nextDouble() * 2 * Math.PI;
-                double d = skins * 0.5 * skin;
-                s.x[i] = ParticleState.wrap(s.x[i] + d * Math.cos(angle), s.boxX());
-                s.y[i] = ParticleState.wrap(s.y[i] + d * Math.sin(angle), s.boxY());
-                b.computeForces();
-                assertTrue(b.neighbourBuilds() > builds, name + ": moved " + d + " nm > skin/2 without a rebuild");
-                BitIdentityTest.Result ref = BitIdentityTest.forces("reference", 1, copy, skin);
-                assertArrayEquals(ref.fx(), s.fx, name + " fx after the jump");
-                assertArrayEquals(ref.fy(), s.fy, name + " fy after the jump");
+                RebuildChecks.jumpBeyondHalfTheSkinRebuilds(b, copy, skin, skins, rnd, name);
             }
         }
     }
