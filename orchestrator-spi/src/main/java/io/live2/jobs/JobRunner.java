@@ -422,7 +422,8 @@ public final class JobRunner {
     private final class Uploader implements SimulationObserver {
         @Override
         public void onProgress(Progress p) {
-            JobProgress jp = new JobProgress(p.step(), p.totalSteps(), 100.0 * p.fraction(), p.stepsPerSecond(), p.molecules());
+            JobProgress jp = new JobProgress(p.step(), p.totalSteps(), 100.0 * p.fraction(), p.stepsPerSecond(), p.molecules(),
+                    p.temperature(), p.bonds());
             JobStatus s = record.progress(jp);
             long now = System.nanoTime();
             if (!progressSent || now - lastProgressNanos >= PROGRESS_EVERY.toNanos()) {

@@ -32,6 +32,8 @@ public final class JobStatusJson {
         p.put("percent", pr.percent());
         p.put("steps_per_second", pr.stepsPerSecond());
         p.put("species", pr.species());
+        p.put("temperature", pr.temperature());
+        p.put("bonds", pr.bonds());
         o.put("created_at", str(s.createdAt()));
         o.put("started_at", str(s.startedAt()));
         o.put("ended_at", str(s.endedAt()));
@@ -75,7 +77,8 @@ public final class JobStatusJson {
         }
         JsonNode p = o.path("progress");
         JobProgress progress = new JobProgress(p.path("step").asLong(), p.path("total_steps").asLong(),
-                p.path("percent").asDouble(), p.path("steps_per_second").asDouble(), p.path("species").asInt());
+                p.path("percent").asDouble(), p.path("steps_per_second").asDouble(), p.path("species").asInt(),
+                p.path("temperature").asDouble(), p.path("bonds").asInt());
         List<JobStatus.Transition> h = new ArrayList<>();
         for (JsonNode e : o.path("history")) {
             h.add(new JobStatus.Transition(state(e.get("from")), state(e.get("to")), instant(e.get("at")), text(e.get("reason"))));
