@@ -1,0 +1,234 @@
+package io.live2.server;
+
+import com.google.inject.Injector;
+import io.helidon.metrics.api.Metrics;
+import io.helidon.openapi.OpenApiFeature;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.accesslog.AccessLogFeature;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+import io.helidon.webserver.staticcontent.StaticContentFeature;
+import io.live2.jobs.ArtifactStore;
+import io.live2.jobs.LocalOrchestrator;
+import io.live2.jobs.Orchestrator;
+import io.live2.jobs.aws.CallbackVerifier;
+import io.live2.server.auth.AuthRoutes;
+import io.live2.server.auth.Authenticator;
+import io.live2.server.auth.KeyRoutes;
+import io.live2.server.auth.PasswordHasher;
+import io.live2.server.auth.Secrets;
+import io.live2.server.auth.Tokens;
+import io.live2.server.billing.Estimator;
+import io.live2.server.billing.GuardrailPolicy;
+import io.live2.server.db.ApiKeyRepository;
+import io.live2.server.db.Database;
+import io.live2.server.db.JobRepository;
+import io.live2.server.db.RefreshTokenRepository;
+import io.live2.server.db.UsageRepository;
+import io.live2.server.db.UserRepository;
+import io.live2.server.http.ApiRoutes;
+import io.live2.server.http.BodyLimit;
+import io.live2.server.http.ErrorBodies;
+import io.live2.server.http.RequestIds;
+import io.live2.server.http.SecurityHeaders;
+import io.live2.server.jobs.CallbackRoute;
+import io.live2.server.jobs.JobEventStream;
+import io.live2.server.jobs.JobRoutes;
+import io.live2.server.jobs.JobService;
+import io.live2.server.jobs.JobUpdates;
+import io.live2.server.jobs.Reconciler;
+import io.live2.server.limits.RateLimiter;
+import io.live2.server.observe.Readiness;
+import io.live2.server.observe.RouteMetrics;
+import io.live2.server.observe.ServerMetrics;
+import io.live2.server.progress.ProgressBus;
+import io.live2.server.settings.ServerSettings;
+import io.live2.server.wiring.ServerModules;
+import org.redisson.api.RedissonClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The SaaS API server: assembled by Guice from the settings, served by Helidon SE on virtual threads. Routes:
+ * {@code /api/v1/...} (docs/server.md), {@code /internal/callbacks} (signed worker reports), {@code /health},
+ * {@code /health/ready}, {@code /metrics}, {@code /openapi}, and the dashboard's static files at {@code /}.
+ * {@link #stop} is the graceful shutdown: stop accepting, drain in-flight requests, checkpoint running local jobs,
+ * close the pools.
+ */
+public final class LiveServer implements AutoCloseable {
+    public static final String API = "/api/v1";
+    private static final Logger LOG = Logger.getLogger(LiveServer.class.getName());
+
+    private final ServerSettings settings;
+    private final Injector injector;
+    private final WebServer web;
+    private final Reconciler reconciler;
+    private final ServerMetrics serverMetrics;
+    private final List<String> routes;
+    private final String firstKey;
+    private volatile boolean stopped;
+
+    private LiveServer(ServerSettings settings, Injector injector, WebServer web, Reconciler reconciler,
+                       ServerMetrics serverMetrics, List<String> routes, String firstKey) {
+        this.settings = settings;
+        this.injector = injector;
+        this.web = web;
+        this.reconciler = reconciler;
+        this.serverMetrics = serverMetrics;
+        this.routes = routes;
+        this.firstKey = firstKey;
+    }
+
+    /** Starts with the system clock and the default database schema. */
+    public static LiveServer start(ServerSettings settings) {
+        return start(settings, Clock.systemUTC(), null);
+    }
+
+    /** @param schema PostgreSQL schema for all tables (tests), or null */
+    public static LiveServer start(ServerSettings settings, Clock clock, String schema) {
+        Injector in = ServerModules.injector(settings, clock, schema);
+        Database db = in.getInstance(Database.class);
+        UserRepository users = in.getInstance(UserRepository.class);
+        ApiKeyRepository keys = in.getInstance(ApiKeyRepository.class);
+        JobRepository jobs = in.getInstance(JobRepository.class);
+        RateLimiter limiter = in.getInstance(RateLimiter.class);
+        ProgressBus bus = in.getInstance(ProgressBus.class);
+        ArtifactStore store = in.getInstance(ArtifactStore.class);
+        Orchestrator orchestrator = in.getInstance(Orchestrator.class);
+
+        Tokens tokens = new Tokens(settings.jwtSecret().bytes(), clock);
+        Authenticator auth = new Authenticator(keys, tokens, clock);
+        JobUpdates updates = new JobUpdates(jobs, bus, clock);
+        if (orchestrator instanceof LocalOrchestrator local) {
+            local.addListener(updates);
+        }
+        JobService service = new JobService(jobs, in.getInstance(UsageRepository.class), orchestrator,
+                in.getInstance(Estimator.class), in.getInstance(GuardrailPolicy.class), settings, clock, updates);
+        KeyRoutes keyRoutes = new KeyRoutes(keys, clock, settings.limits().maxBodyBytes());
+        String firstKey = firstStart(users, keyRoutes, clock);
+
+        HttpRouting.Builder routing = HttpRouting.builder();
+        routing.addFilter(new RequestIds());
+        routing.addFilter(new SecurityHeaders(settings.corsOrigins()));
+        routing.addFilter(new BodyLimit(settings.limits().maxBodyBytes()));
+        routing.error(io.helidon.http.HttpException.class, ErrorBodies::http);
+        routing.error(Throwable.class, ErrorBodies::unexpected);
+        RouteMetrics metrics = new RouteMetrics(Metrics.globalRegistry());
+        ApiRoutes api = new ApiRoutes(routing, API, auth, limiter, settings.limits().keyPerMinute(),
+                settings.limits().ipPerMinute(), metrics);
+        new AuthRoutes(users, in.getInstance(RefreshTokenRepository.class), PasswordHasher.owaspDefaults(), tokens, clock,
+                settings.limits().maxBodyBytes(), settings.limits().loginPerMinute()).register(api);
+        keyRoutes.register(api);
+        new JobRoutes(service, jobs, store, new JobEventStream(jobs, bus, settings.limits().sseConnectionsPerUser()),
+                settings.limits().maxBodyBytes(), Duration.ofSeconds(settings.jobs().artifactUrlSeconds()), clock).register(api, API);
+        List<String> routes = new ArrayList<>(api.routes());
+        new CallbackRoute(CallbackVerifier.forMaster(settings.callbackSecret().bytes()), updates).register(routing, routes);
+
+        Optional<RedissonClient> redis = settings.redisUrl() == null ? Optional.empty() : Optional.of(in.getInstance(RedissonClient.class));
+        HealthObserver health = HealthObserver.builder().details(true).useSystemServices(false)
+                .addCheck(new Readiness("database", db::healthy))
+                .addCheck(new Readiness("rate-limiter", limiter::healthy))
+                .addCheck(new Readiness("progress-bus", bus::healthy))
+                .addCheck(new Readiness("orchestrator", () -> orchestratorAnswers(orchestrator)))
+                .build();
+        WebServer web = WebServer.builder()
+                .host(settings.host()).port(settings.port())
+                .shutdownHook(false)
+                .addFeature(ObserveFeature.builder().endpoint("/").addObserver(health).addObserver(MetricsObserver.create()).build())
+                .addFeature(OpenApiFeature.builder().staticFile("META-INF/openapi.yaml").servicesDiscoverServices(false)
+                        .managerDiscoverServices(false).build())
+                .addFeature(AccessLogFeature.create())
+                .addFeature(StaticContentFeature.builder().addClasspath(c -> c.location("web").context("/").welcome("index.html")).build())
+                .routing(routing)
+                .build();
+        ServerMetrics serverMetrics = new ServerMetrics(Metrics.globalRegistry(), jobs, db);
+        Reconciler reconciler = new Reconciler(jobs, orchestrator, service, updates);
+        reconciler.pass(); // a restarted server first takes over what the last one left
+        web.start();
+        reconciler.start(Duration.ofSeconds(settings.jobs().reconcileSeconds()));
+        LOG.info("live server ready at " + settings.baseUrl(web.port()) + " (" + redis.map(r -> "redis").orElse("in-process limits") + ")");
+        return new LiveServer(settings, in, web, reconciler, serverMetrics, List.copyOf(routes), firstKey);
+    }
+
+    private static boolean orchestratorAnswers(Orchestrator o) {
+        try {
+            o.status("readiness-probe");
+            return true;
+        } catch (io.live2.jobs.UnknownJobException e) {
+            return true;
+        }
+    }
+
+    /** On the first start (no users yet) creates the local admin and an API key with every scope; null otherwise. */
+    private static String firstStart(UserRepository users, KeyRoutes keys, Clock clock) {
+        if (users.count() > 0) {
+            return null;
+        }
+        UserRepository.User admin = new UserRepository.User(Secrets.id("u"), "admin@localhost",
+                PasswordHasher.owaspDefaults().hash(Secrets.token(32)), "admin", clock.millis());
+        if (!users.create(admin)) {
+            return null;
+        }
+        return keys.issue(admin.id(), "first key", List.of("jobs:read", "jobs:write", "billing")).key();
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public String url() {
+        return settings.baseUrl(web.port());
+    }
+
+    /** The admin's API key when this start created it (shown once), else empty. */
+    public Optional<String> firstKey() {
+        return Optional.ofNullable(firstKey);
+    }
+
+    /** Every route, "METHOD /path/{param}", for the OpenAPI completeness test. */
+    public List<String> routes() {
+        return routes;
+    }
+
+    public Injector injector() {
+        return injector;
+    }
+
+    /** Graceful stop: drain requests, checkpoint and release running local jobs, close pools. Idempotent. */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        reconciler.close();
+        web.stop();
+        closeQuietly(injector.getInstance(Orchestrator.class));
+        closeQuietly(injector.getInstance(ProgressBus.class));
+        closeQuietly(injector.getInstance(RateLimiter.class));
+        if (settings.redisUrl() != null) {
+            injector.getInstance(RedissonClient.class).shutdown();
+        }
+        serverMetrics.close();
+        closeQuietly(injector.getInstance(Database.class));
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warning("while stopping: " + e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

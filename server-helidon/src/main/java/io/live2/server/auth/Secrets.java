@@ -1,0 +1,41 @@
+package io.live2.server.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/** Random tokens and identifiers, and the SHA-256 under which API keys and refresh tokens are stored. */
+public final class Secrets {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+    private Secrets() {
+    }
+
+    /** URL-safe random text of {@code bytes} random bytes. */
+    public static String token(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    /** An identifier like {@code j_k3v9...} (prefix + 20 random lower-case letters and digits, ~103 bits). */
+    public static String id(String prefix) {
+        StringBuilder sb = new StringBuilder(prefix).append('_');
+        for (int i = 0; i < 20; i++) {
+            sb.append(ID_CHARS[RANDOM.nextInt(ID_CHARS.length)]);
+        }
+        return sb.toString();
+    }
+
+    public static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.live2.server.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.sse.SseEvent;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.helidon.webserver.sse.SseSink;
+import io.live2.server.auth.Caller;
+import io.live2.server.db.JobRepository;
+import io.live2.server.db.JobRow;
+import io.live2.server.http.ApiException;
+import io.live2.server.http.Json;
+import io.live2.server.progress.ProgressBus;
+
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * GET /jobs/{id}/events: Server-Sent Events of one job. The stream opens with a "status" event (the job object with
+ * its state history, id = the newest state event's id), then sends "progress" events as the runner reports them
+ * and a new "status" event at every state change, and ends after a final state. A client that reconnects with
+ * {@code Last-Event-ID} gets the current snapshot, whose history holds every change it missed. The stream also
+ * re-reads the job every few seconds, so a lost bus message delays an update but never loses it.
+ */
+public final class JobEventStream {
+    private static final long RECHECK_MILLIS = 3_000;
+    private final JobRepository jobs;
+    private final ProgressBus bus;
+    private final int perUser;
+    private final ConcurrentHashMap<String, AtomicInteger> open = new ConcurrentHashMap<>();
+
+    public JobEventStream(JobRepository jobs, ProgressBus bus, int perUser) {
+        this.jobs = jobs;
+        this.bus = bus;
+        this.perUser = perUser;
+    }
+
+    public void stream(ServerRequest req, ServerResponse res, Caller caller, JobRow first) {
+        AtomicInteger count = open.computeIfAbsent(caller.userId(), k -> new AtomicInteger());
+        if (count.incrementAndGet() > perUser) {
+            count.decrementAndGet();
+            throw new ApiException(429, "too_many_streams", "at most " + perUser + " event streams may be open per user", null, 5);
+        }
+        BlockingQueue<String> inbox = new LinkedBlockingQueue<>(10_000);
+        try (ProgressBus.Subscription sub = bus.subscribe(first.id(), inbox::offer)) {
+            res.header(HeaderNames.create("X-Accel-Buffering"), "no");
+            try (SseSink sink = res.sink(SseSink.TYPE)) {
+                long lastEvent = -1;
+                JobRow job = first;
+                while (true) {
+                    List<JobRepository.JobEvent> history = jobs.events(caller.userId(), job.id(), 0);
+                    long newest = history.isEmpty() ? 0 : history.get(history.size() - 1).id();
+                    if (newest != lastEvent) {
+                        lastEvent = newest;
+                        sink.emit(SseEvent.builder().id(Long.toString(newest)).name("status")
+                                .data(Json.write(JobViews.jobWithHistory(job, history))).build());
+                    }
+                    if (JobUpdates.isFinal(job.status())) {
+                        return;
+                    }
+                    String msg = inbox.poll(RECHECK_MILLIS, TimeUnit.MILLISECONDS);
+                    while (msg != null) {
+                        JsonNode m = Json.readStored(msg);
+                        if ("progress".equals(m.path("type").asText())) {
+                            ((com.fasterxml.jackson.databind.node.ObjectNode) m).remove("type");
+                            sink.emit(SseEvent.builder().id(lastEvent + "-" + m.path("step").asLong()).name("progress")
+                                    .data(Json.write(m)).build());
+                        }
+                        msg = inbox.poll();
+                    }
+                    job = jobs.get(caller.userId(), job.id()).orElseThrow(() -> ApiException.notFound("job"));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.io.UncheckedIOException e) {
+            // the client went away: nothing to answer
+        } finally {
+            count.decrementAndGet();
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package io.live2.server.jobs;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.live2.jobs.JobRejectedException;
+import io.live2.jobs.JobSpec;
+import io.live2.jobs.JobSpecJson;
+import io.live2.jobs.Orchestrator;
+import io.live2.jobs.UnknownJobException;
+import io.live2.model.config.ConfigException;
+import io.live2.model.config.ConfigLoader;
+import io.live2.model.config.SimulationConfig;
+import io.live2.server.auth.Secrets;
+import io.live2.server.billing.Estimator;
+import io.live2.server.billing.GuardrailPolicy;
+import io.live2.server.db.JobRepository;
+import io.live2.server.db.JobRow;
+import io.live2.server.db.UsageRepository;
+import io.live2.server.http.ApiException;
+import io.live2.server.http.JsonBody;
+import io.live2.server.settings.ServerSettings;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Admits, lists and cancels jobs. Admission: the simulation config is validated exactly as {@code live run --config}
+ * validates it, the estimate and guardrails are consulted, and the job is committed to the database (with its
+ * idempotency key) before the orchestrator hears of it; the reconciler submits any committed job the orchestrator
+ * never accepted, so a 201 is never lost.
+ */
+public final class JobService {
+    private static final Logger LOG = Logger.getLogger(JobService.class.getName());
+    private final JobRepository jobs;
+    private final UsageRepository usage;
+    private final Orchestrator orchestrator;
+    private final Estimator estimator;
+    private final GuardrailPolicy guardrails;
+    private final ServerSettings settings;
+    private final Clock clock;
+    private final JobUpdates updates;
+
+    public JobService(JobRepository jobs, UsageRepository usage, Orchestrator orchestrator, Estimator estimator,
+                      GuardrailPolicy guardrails, ServerSettings settings, Clock clock, JobUpdates updates) {
+        this.jobs = jobs;
+        this.usage = usage;
+        this.orchestrator = orchestrator;
+        this.estimator = estimator;
+        this.guardrails = guardrails;
+        this.settings = settings;
+        this.clock = clock;
+        this.updates = updates;
+    }
+
+    /** A validated submission. */
+    public record Submission(SimulationConfig config, String capacity, String idempotencyKey) {
+    }
+
+    public static Submission parse(JsonBody body) {
+        ObjectNode sim = body.object("simulation");
+        String capacity = body.optionalText("capacity", 1, 20);
+        if (capacity == null) {
+            capacity = "spot";
+        }
+        if (!capacity.equals("spot") && !capacity.equals("on_demand")) {
+            throw ApiException.badRequest("capacity", "capacity: '" + JsonBody.oneLine(capacity) + "' is not allowed; allowed spot, on_demand");
+        }
+        String key = body.optionalText("idempotency_key", 1, 128);
+        if (key != null && !key.matches("[\\x21-\\x7e]+")) {
+            throw ApiException.badRequest("idempotency_key", "idempotency_key: only printable ASCII without spaces is allowed");
+        }
+        body.done();
+        SimulationConfig config;
+        try {
+            config = ConfigLoader.fromJson(sim.toString());
+        } catch (ConfigException e) {
+            String msg = JsonBody.oneLine(e.getMessage());
+            int colon = msg.indexOf(':');
+            String field = colon > 0 && msg.substring(0, colon).matches("[a-z_.\\[\\]0-9]+") ? "simulation." + msg.substring(0, colon) : "simulation";
+            throw ApiException.validation(field, "simulation." + msg);
+        }
+        return new Submission(config, capacity, key);
+    }
+
+    /** @return the job and whether it was created now (false: the idempotency key's earlier job) */
+    public JobRepository.Created submit(String userId, Submission s) {
+        Estimator.Estimate estimate = estimator.estimate(s.config(), s.capacity());
+        GuardrailPolicy.Verdict verdict = guardrails.check(userId, estimate, s.capacity());
+        if (!verdict.allowed()) {
+            throw new ApiException(403, verdict.reason(), verdict.message());
+        }
+        String canonical = ConfigLoader.toJson(s.config());
+        String requestHash = Secrets.sha256Hex(s.capacity() + "\n" + canonical);
+        String jobId = Secrets.id("j");
+        JobSpec spec = new JobSpec(JobSpec.VERSION, jobId, userId, settings.environment(), s.config(),
+                new JobSpec.Limits(settings.jobs().maxRuntimeSeconds(),
+                        s.capacity().equals("on_demand") ? JobSpec.Capacity.ON_DEMAND : JobSpec.Capacity.SPOT,
+                        settings.jobs().vcpus(), settings.jobs().memoryMib()),
+                settings.jobs().checkpointEvery());
+        try {
+            JobSpecJson.check(spec);
+        } catch (JobRejectedException e) {
+            throw ApiException.validation("simulation", JsonBody.oneLine(e.getMessage()));
+        }
+        long now = clock.millis();
+        JobRow row = new JobRow(jobId, userId, "queued", 1, s.capacity(), JobSpecJson.toJson(spec), requestHash,
+                estimate.durationSeconds(), estimate.costUsd(), s.config().steps(), 0, 0, 0, null, false, now, null, null, now);
+        JobRepository.Created c = jobs.create(row, s.idempotencyKey());
+        if (c.created()) {
+            usage.addJob(userId, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString(),
+                    (long) s.config().particles() * s.config().steps());
+            hand(row);
+            updates.published(row.id(), row.userId());
+        }
+        return c;
+    }
+
+    /**
+     * Gives a committed job to the orchestrator. A failure here loses nothing: the row stays unsubmitted and the
+     * reconciler tries again.
+     */
+    void hand(JobRow row) {
+        try {
+            orchestrator.submit(JobSpecJson.parse(row.spec()));
+            jobs.markSubmitted(row.id(), clock.millis());
+        } catch (JobRejectedException e) {
+            if (e.getMessage() != null && e.getMessage().contains("already exists")) {
+                jobs.markSubmitted(row.id(), clock.millis());
+            } else {
+                LOG.log(Level.WARNING, "orchestrator rejected job " + row.id() + ": " + e.getMessage());
+                updates.fail(row, "rejected by the orchestrator: " + JsonBody.oneLine(e.getMessage()));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "job " + row.id() + " not yet handed to the orchestrator (the reconciler retries): " + e);
+        }
+    }
+
+    public JobRow get(String userId, String jobId) {
+        return jobs.get(userId, jobId).orElseThrow(() -> ApiException.notFound("job " + JsonBody.oneLine(jobId)));
+    }
+
+    public record Page(List<JobRow> jobs, String nextCursor) {
+    }
+
+    public Page list(String userId, int limit, String cursor) {
+        Cursor c = cursor == null ? null : Cursor.decode(cursor);
+        List<JobRow> rows = jobs.list(userId, limit + 1, c == null ? null : c.createdAt(), c == null ? null : c.id());
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            JobRow last = rows.get(limit - 1);
+            next = new Cursor(last.createdAt(), last.id()).encode();
+        }
+        return new Page(rows, next);
+    }
+
+    /** Cancels a queued or running job; a finished job is returned as it is. */
+    public JobRow cancel(String userId, String jobId) {
+        JobRow row = get(userId, jobId);
+        if (List.of("succeeded", "failed", "canceled").contains(row.status())) {
+            return row;
+        }
+        if (!row.submitted()) {
+            updates.cancelUnsubmitted(row);
+        } else {
+            try {
+                updates.apply(orchestrator.cancel(jobId));
+            } catch (UnknownJobException e) {
+                updates.cancelUnsubmitted(row);
+            }
+        }
+        return get(userId, jobId);
+    }
+}

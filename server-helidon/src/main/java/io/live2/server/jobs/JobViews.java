@@ -1,0 +1,58 @@
+package io.live2.server.jobs;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.live2.server.db.JobRepository;
+import io.live2.server.db.JobRow;
+import io.live2.server.http.Json;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The job object of the API (docs/server.md), built from a stored row. */
+public final class JobViews {
+    private JobViews() {
+    }
+
+    public static ObjectNode job(JobRow j) {
+        ObjectNode o = Json.object();
+        o.put("job_id", j.id());
+        o.put("status", j.status());
+        o.put("attempt", j.attempt());
+        o.put("capacity", j.capacity());
+        o.put("created_at", time(j.createdAt()));
+        o.put("started_at", time(j.startedAt()));
+        o.put("ended_at", time(j.endedAt()));
+        o.put("updated_at", time(j.updatedAt()));
+        ObjectNode p = o.putObject("progress");
+        p.put("step", j.step());
+        p.put("total_steps", j.totalSteps());
+        p.put("percent", j.totalSteps() == 0 ? 0.0 : 100.0 * j.step() / j.totalSteps());
+        p.put("steps_per_second", j.stepsPerSecond());
+        p.put("species", j.species());
+        o.put("failure_cause", j.failureCause());
+        ObjectNode e = o.putObject("estimate");
+        e.put("duration_seconds", round(j.estimateSeconds(), 1));
+        e.put("cost_usd", round(j.estimateCostUsd(), 6));
+        return o;
+    }
+
+    /** The job object with its state history (GET /jobs/{id} and the event stream's snapshots). */
+    public static ObjectNode jobWithHistory(JobRow j, List<JobRepository.JobEvent> events) {
+        ObjectNode o = job(j);
+        ArrayNode h = o.putArray("history");
+        for (JobRepository.JobEvent ev : events) {
+            h.addObject().put("status", ev.status()).put("at", time(ev.createdAt())).put("reason", ev.reason());
+        }
+        return o;
+    }
+
+    static String time(Long epochMillis) {
+        return epochMillis == null ? null : Instant.ofEpochMilli(epochMillis).toString();
+    }
+
+    static double round(double v, int digits) {
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+}
