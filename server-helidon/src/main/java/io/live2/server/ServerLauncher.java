@@ -1,0 +1,60 @@
+package io.live2.server;
+
+import io.live2.server.observe.JsonLogFormatter;
+import io.live2.server.settings.ServerSettings;
+
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+import java.util.logging.StreamHandler;
+
+/**
+ * Runs the server as a process (what {@code live serve} does): JSON log lines on stderr, the URL and, on the first
+ * start, the admin's API key on stdout, and a graceful stop on SIGTERM or Ctrl-C (stop accepting, drain requests,
+ * checkpoint running local jobs, close pools) before the JVM exits.
+ */
+public final class ServerLauncher {
+    private ServerLauncher() {
+    }
+
+    /** Starts the server and blocks until the process is asked to stop. */
+    public static void runUntilStopped(ServerSettings settings, PrintStream out) throws InterruptedException {
+        jsonLogs();
+        long t0 = System.nanoTime();
+        LiveServer server = LiveServer.start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Logger.getLogger(ServerLauncher.class.getName()).info("stopping: draining requests and checkpointing running jobs");
+            server.stop();
+            stopped.countDown();
+        }, "live-server-shutdown"));
+        server.firstKey().ifPresent(k -> {
+            out.println("live: first start: an API key for the local admin (shown once, stored hashed):");
+            out.println("LIVE_API_KEY=" + k);
+        });
+        // the last line of start-up: scripts wait for it
+        out.println("live: serving " + settings.mode() + " mode at " + server.url() + " (ready in "
+                + Math.round((System.nanoTime() - t0) / 1e6) + " ms; data in " + settings.dataDir() + ")");
+        out.flush();
+        stopped.await();
+    }
+
+    /** One JSON object per log line on stderr, with the request id when the line is logged while serving one. */
+    static void jsonLogs() {
+        LogManager.getLogManager().reset();
+        Logger root = Logger.getLogger("");
+        Handler h = new StreamHandler(System.err, new JsonLogFormatter()) {
+            @Override
+            public synchronized void publish(java.util.logging.LogRecord r) {
+                super.publish(r);
+                flush();
+            }
+        };
+        h.setLevel(Level.INFO);
+        root.addHandler(h);
+        root.setLevel(Level.INFO);
+    }
+}
