@@ -38,6 +38,11 @@ public final class TestServer implements AutoCloseable {
 
     /** @param extra settings overrides ("limits.key_per_minute" style keys as the config file has them, env style names) */
     public static TestServer start(Kind kind, Path dataDir, Map<String, String> extraEnv) {
+        return start(kind, dataDir, extraEnv, null);
+    }
+
+    /** @param configJson a config file's content (limits, jobs), or null */
+    public static TestServer start(Kind kind, Path dataDir, Map<String, String> extraEnv, String configJson) {
         Map<String, String> env = new HashMap<>();
         env.put("LIVE_PORT", "0");
         env.put("LIVE_DATA", dataDir.toString());
@@ -51,7 +56,16 @@ public final class TestServer implements AutoCloseable {
             schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         }
         env.putAll(extraEnv);
-        ServerSettings s = SettingsLoader.load(null, env, Map.of());
+        Path config = null;
+        if (configJson != null) {
+            try {
+                java.nio.file.Files.createDirectories(dataDir);
+                config = java.nio.file.Files.writeString(dataDir.resolve("server-config.json"), configJson);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        ServerSettings s = SettingsLoader.load(config, env, Map.of());
         return new TestServer(LiveServer.start(s, Clock.systemUTC(), schema));
     }
 
