@@ -129,4 +129,38 @@ class DependencyRuleTest {
                         "picocli..", "me.tongfei..", "com.google.inject..")
                 .check(classes);
     }
+
+    @Test
+    void theServersLibrariesStayOutOfTheLibraryModules() {
+        // core-model, compute-*, engine and orchestrator-spi (io.live2.jobs, not its aws adapter) never touch the
+        // web server, JDBC, Redis, the injector or billing
+        noClasses().that().resideInAnyPackage("io.live2.model..", "io.live2.compute..", "io.live2.engine..", "io.live2.jobs")
+                .should().dependOnClassesThat().resideInAnyPackage("io.helidon..", "java.sql..", "javax.sql..", "org.redisson..",
+                        "com.google.inject..", "jakarta.inject..", "com.zaxxer..", "org.flywaydb..", "com.nimbusds..", "com.stripe..",
+                        "org.h2..", "org.postgresql..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheServerImportsHelidonRedisFlywayAndJwt() {
+        noClasses().that().resideOutsideOfPackage("io.live2.server..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.helidon..", "org.redisson..", "org.flywaydb..", "com.nimbusds..",
+                        "com.zaxxer..")
+                .check(classes);
+    }
+
+    @Test
+    void guiceAssemblesTheServerAndNothingElse() {
+        noClasses().that().resideOutsideOfPackages("io.live2.server.wiring..", "io.live2.server")
+                .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..", "jakarta.inject..")
+                .check(classes);
+    }
+
+    @Test
+    void nothingBelowTheServerDependsOnIt() {
+        noClasses().that().resideInAnyPackage("io.live2.model..", "io.live2.compute..", "io.live2.engine..", "io.live2.jobs..",
+                        "io.live2.chemistry..")
+                .should().dependOnClassesThat().resideInAPackage("io.live2.server..")
+                .check(classes);
+    }
 }

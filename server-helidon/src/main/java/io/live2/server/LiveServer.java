@@ -93,8 +93,11 @@ public final class LiveServer implements AutoCloseable {
 
     /** @param schema PostgreSQL schema for all tables (tests), or null */
     public static LiveServer start(ServerSettings settings, Clock clock, String schema) {
+        StringBuilder phases = new StringBuilder();
+        long[] t = {System.nanoTime()};
         Injector in = ServerModules.injector(settings, clock, schema);
         Database db = in.getInstance(Database.class);
+        phases.append("database ").append(ms(t)).append(" ms");
         UserRepository users = in.getInstance(UserRepository.class);
         ApiKeyRepository keys = in.getInstance(ApiKeyRepository.class);
         JobRepository jobs = in.getInstance(JobRepository.class);
@@ -102,6 +105,7 @@ public final class LiveServer implements AutoCloseable {
         ProgressBus bus = in.getInstance(ProgressBus.class);
         ArtifactStore store = in.getInstance(ArtifactStore.class);
         Orchestrator orchestrator = in.getInstance(Orchestrator.class);
+        phases.append(", limits/bus/store/orchestrator ").append(ms(t)).append(" ms");
 
         Tokens tokens = new Tokens(settings.jwtSecret().bytes(), clock);
         Authenticator auth = new Authenticator(keys, tokens, clock);
@@ -113,6 +117,7 @@ public final class LiveServer implements AutoCloseable {
                 in.getInstance(Estimator.class), in.getInstance(GuardrailPolicy.class), settings, clock, updates);
         KeyRoutes keyRoutes = new KeyRoutes(keys, clock, settings.limits().maxBodyBytes());
         String firstKey = firstStart(users, keyRoutes, clock);
+        phases.append(", first start ").append(ms(t)).append(" ms");
 
         HttpRouting.Builder routing = HttpRouting.builder();
         routing.addFilter(new RequestIds());
@@ -148,13 +153,24 @@ public final class LiveServer implements AutoCloseable {
                 .addFeature(StaticContentFeature.builder().addClasspath(c -> c.location("web").context("/").welcome("index.html")).build())
                 .routing(routing)
                 .build();
+        phases.append(", routes and features ").append(ms(t)).append(" ms");
         ServerMetrics serverMetrics = new ServerMetrics(Metrics.globalRegistry(), jobs, db);
         Reconciler reconciler = new Reconciler(jobs, orchestrator, service, updates);
         reconciler.pass(); // a restarted server first takes over what the last one left
         web.start();
         reconciler.start(Duration.ofSeconds(settings.jobs().reconcileSeconds()));
+        phases.append(", reconcile and listen ").append(ms(t)).append(" ms");
+        LOG.info("start-up: " + phases);
         LOG.info("live server ready at " + settings.baseUrl(web.port()) + " (" + redis.map(r -> "redis").orElse("in-process limits") + ")");
         return new LiveServer(settings, in, web, reconciler, serverMetrics, List.copyOf(routes), firstKey);
+    }
+
+    /** Milliseconds since the mark, and moves the mark to now. */
+    private static long ms(long[] mark) {
+        long now = System.nanoTime();
+        long d = (now - mark[0]) / 1_000_000;
+        mark[0] = now;
+        return d;
     }
 
     private static boolean orchestratorAnswers(Orchestrator o) {

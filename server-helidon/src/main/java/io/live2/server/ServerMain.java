@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The server without the rest of the CLI: {@code ServerMain [--port N] [--data DIR] [--config FILE]}. {@code live
+ * The server without the rest of the CLI: {@code ServerMain [--port N] [--data DIR] [--config FILE] [--check]}. {@code live
  * serve} does the same; tests start this class in a separate JVM to kill it.
  */
 public final class ServerMain {
@@ -19,8 +19,13 @@ public final class ServerMain {
     public static void main(String[] args) throws Exception {
         Map<String, Object> flags = new HashMap<>();
         Path config = null;
+        boolean check = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
+            if (a.equals("--check")) {
+                check = true;
+                continue;
+            }
             String v = i + 1 < args.length ? args[i + 1] : null;
             switch (a) {
                 case "--port" -> flags.put("port", v);
@@ -39,6 +44,12 @@ public final class ServerMain {
         } catch (SettingsException e) {
             System.err.println("live serve: " + e.getMessage());
             System.exit(2);
+            return;
+        }
+        if (check) {
+            // start once and stop: proves the settings and warms the class-data archive (./live does it after a build)
+            LiveServer.start(s).stop();
+            System.out.println("live serve: check passed");
             return;
         }
         ServerLauncher.runUntilStopped(s, System.out);
