@@ -40,6 +40,10 @@ public final class Main {
             cmd.getErr().println("live: " + ex.getMessage());
             return BAD_INPUT;
         }
+        if (ex instanceof RemoteErrors.RemoteFailure) {
+            cmd.getErr().println("live: " + ex.getMessage());
+            return FAILURE;
+        }
         if (ex instanceof SimulationFailedException && System.getenv("LIVE_DEBUG") == null) {
             // the engine has recorded the failure (logs/failure.json, results.json): one line says where
             cmd.getErr().println("live: " + ex.getMessage());
