@@ -1,7 +1,6 @@
 package io.live2.server;
 
 import com.google.inject.Injector;
-import io.helidon.metrics.api.Metrics;
 import io.helidon.openapi.OpenApiFeature;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.accesslog.AccessLogFeature;
@@ -125,7 +124,7 @@ public final class LiveServer implements AutoCloseable {
         routing.addFilter(new BodyLimit(settings.limits().maxBodyBytes()));
         routing.error(io.helidon.http.HttpException.class, ErrorBodies::http);
         routing.error(Throwable.class, ErrorBodies::unexpected);
-        RouteMetrics metrics = new RouteMetrics(Metrics.globalRegistry());
+        RouteMetrics metrics = new RouteMetrics(io.helidon.service.registry.Services.get(io.helidon.metrics.api.MeterRegistry.class));
         ApiRoutes api = new ApiRoutes(routing, API, auth, limiter, settings.limits().keyPerMinute(),
                 settings.limits().ipPerMinute(), metrics);
         new AuthRoutes(users, in.getInstance(RefreshTokenRepository.class), PasswordHasher.owaspDefaults(), tokens, clock,
@@ -154,7 +153,14 @@ public final class LiveServer implements AutoCloseable {
                 .routing(routing)
                 .build();
         phases.append(", routes and features ").append(ms(t)).append(" ms");
-        ServerMetrics serverMetrics = new ServerMetrics(Metrics.globalRegistry(), jobs, db);
+        ServerMetrics serverMetrics = new ServerMetrics(io.helidon.service.registry.Services.get(io.helidon.metrics.api.MeterRegistry.class), jobs, db);
+        updates.onSucceeded(j -> {
+            if (j.startedAt() != null && j.endedAt() != null) {
+                io.live2.jobs.JobSpec spec = io.live2.jobs.JobSpecJson.parse(j.spec());
+                serverMetrics.jobSucceeded((j.endedAt() - j.startedAt()) / 1000.0,
+                        (double) spec.simulation().particles() * spec.simulation().steps());
+            }
+        });
         Reconciler reconciler = new Reconciler(jobs, orchestrator, service, updates);
         reconciler.pass(); // a restarted server first takes over what the last one left
         web.start();

@@ -93,6 +93,9 @@ abstract class ApiContract {
         for (String id : ids) {
             assertEquals("succeeded", srv.awaitFinal(alice, id, Duration.ofMinutes(3)).get("status").asText());
         }
+        String metrics = srv.call("GET", "/metrics", null, Map.of("Accept", "text/plain")).raw().body();
+        assertTrue(metrics.contains("live_job_duration_seconds_count"), "finished jobs' durations are recorded");
+        assertTrue(metrics.contains("live_job_atom_steps_per_second"), "and their throughput");
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * API keys: {@code lk_<8-char prefix>_<43-char secret>}. The full key is shown once, at creation; the database keeps
@@ -89,9 +88,5 @@ public final class KeyRoutes {
         o.put("created_at", Instant.ofEpochMilli(k.createdAt()).toString());
         o.put("last_used_at", k.lastUsedAt() == null ? null : Instant.ofEpochMilli(k.lastUsedAt()).toString());
         return o;
-    }
-
-    static String joined(List<String> s) {
-        return s.stream().collect(Collectors.joining(","));
     }
 }

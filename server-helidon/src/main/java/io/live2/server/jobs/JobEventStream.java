@@ -40,6 +40,7 @@ public final class JobEventStream {
         this.perUser = perUser;
     }
 
+    @SuppressWarnings("try") // the subscription is held open for the stream's lifetime, not used by name
     public void stream(ServerRequest req, ServerResponse res, Caller caller, JobRow first) {
         AtomicInteger count = open.computeIfAbsent(caller.userId(), k -> new AtomicInteger());
         if (count.incrementAndGet() > perUser) {

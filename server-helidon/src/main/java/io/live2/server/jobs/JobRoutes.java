@@ -144,5 +144,4 @@ public final class JobRoutes {
             throw ApiException.badRequest(name, name + ": '" + JsonBody.oneLine(v.get()) + "' is not an integer; allowed " + min + ".." + max);
         }
     }
-
 }

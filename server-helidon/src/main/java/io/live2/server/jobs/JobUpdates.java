@@ -24,6 +24,8 @@ public final class JobUpdates implements JobEventListener {
     private final JobRepository jobs;
     private final ProgressBus bus;
     private final Clock clock;
+    private volatile java.util.function.Consumer<JobRow> succeeded = j -> {
+    };
 
     public JobUpdates(JobRepository jobs, ProgressBus bus, Clock clock) {
         this.jobs = jobs;
@@ -101,9 +103,21 @@ public final class JobUpdates implements JobEventListener {
                 .put("molecules", p.species()).put("bonds", p.bonds()).put("temperature", p.temperature())));
     }
 
+    /** Called with the stored job each time a job reaches succeeded (metrics). */
+    public void onSucceeded(java.util.function.Consumer<JobRow> c) {
+        this.succeeded = c;
+    }
+
     /** Tells the job's live streams that its state changed (they read the new state from the database). */
     void published(String jobId, String userId) {
         bus.publish(jobId, "{\"type\":\"status\"}");
+        jobs.internalGet(jobId).filter(j -> j.status().equals("succeeded")).ifPresent(j -> {
+            try {
+                succeeded.accept(j);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "metrics of job " + jobId + ": " + e);
+            }
+        });
     }
 
     void fail(JobRow row, String cause) {
