@@ -155,11 +155,12 @@ public final class LiveServer implements AutoCloseable {
         phases.append(", routes and features ").append(ms(t)).append(" ms");
         ServerMetrics serverMetrics = new ServerMetrics(io.helidon.service.registry.Services.get(io.helidon.metrics.api.MeterRegistry.class), jobs, db);
         updates.onSucceeded(j -> {
+            io.live2.jobs.JobSpec spec = io.live2.jobs.JobSpecJson.parse(j.spec());
             if (j.startedAt() != null && j.endedAt() != null) {
-                io.live2.jobs.JobSpec spec = io.live2.jobs.JobSpecJson.parse(j.spec());
                 serverMetrics.jobSucceeded((j.endedAt() - j.startedAt()) / 1000.0,
                         (double) spec.simulation().particles() * spec.simulation().steps());
             }
+            recordArtifacts(jobs, store, j.id(), spec.artifactPrefix());
         });
         Reconciler reconciler = new Reconciler(jobs, orchestrator, service, updates);
         reconciler.pass(); // a restarted server first takes over what the last one left
@@ -169,6 +170,16 @@ public final class LiveServer implements AutoCloseable {
         LOG.info("start-up: " + phases);
         LOG.info("live server ready at " + settings.baseUrl(web.port()) + " (" + redis.map(r -> "redis").orElse("in-process limits") + ")");
         return new LiveServer(settings, in, web, reconciler, serverMetrics, List.copyOf(routes), firstKey);
+    }
+
+    /** Keeps the finished job's artifact list (path, size, SHA-256) in job_artifacts, as the store had it. */
+    private static void recordArtifacts(JobRepository jobs, ArtifactStore store, String jobId, String prefix) {
+        try {
+            jobs.replaceArtifacts(jobId, store.list(prefix).stream()
+                    .map(a -> new JobRepository.Artifact(a.key().substring(prefix.length()), a.size(), a.sha256())).toList());
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warning("artifacts of job " + jobId + " not recorded: " + e);
+        }
     }
 
     /** Milliseconds since the mark, and moves the mark to now. */
