@@ -45,6 +45,16 @@ class KillRestartTest {
         for (int i = 0; i < 3; i++) {
             accepted.add(submit(http, s.url, key, 40_000, i));
         }
+        try {
+            killTwiceAndCheck(s, config, data, key, accepted, http);
+        } finally {
+            ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(data.toString())).forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static void killTwiceAndCheck(Server first, Path config, Path data, String key, Set<String> accepted, HttpClient http)
+            throws Exception {
+        Server s = first;
         for (int kill = 0; kill < 2; kill++) {
             AtomicBoolean go = new AtomicBoolean(true);
             String url = s.url;
