@@ -13,6 +13,7 @@ import io.live2.jobs.ArtifactStore;
 import io.live2.jobs.LocalOrchestrator;
 import io.live2.jobs.Orchestrator;
 import io.live2.jobs.aws.CallbackVerifier;
+import io.live2.server.auth.ApiKeyCache;
 import io.live2.server.auth.AuthRoutes;
 import io.live2.server.auth.Authenticator;
 import io.live2.server.auth.KeyRoutes;
@@ -107,14 +108,15 @@ public final class LiveServer implements AutoCloseable {
         phases.append(", limits/bus/store/orchestrator ").append(ms(t)).append(" ms");
 
         Tokens tokens = new Tokens(settings.jwtSecret().bytes(), clock);
-        Authenticator auth = new Authenticator(keys, tokens, clock);
+        ApiKeyCache keyCache = new ApiKeyCache(keys, clock, 10_000);
+        Authenticator auth = new Authenticator(keyCache, tokens);
         JobUpdates updates = new JobUpdates(jobs, bus, clock);
         if (orchestrator instanceof LocalOrchestrator local) {
             local.addListener(updates);
         }
         JobService service = new JobService(jobs, in.getInstance(UsageRepository.class), orchestrator,
                 in.getInstance(Estimator.class), in.getInstance(GuardrailPolicy.class), settings, clock, updates);
-        KeyRoutes keyRoutes = new KeyRoutes(keys, clock, settings.limits().maxBodyBytes());
+        KeyRoutes keyRoutes = new KeyRoutes(keys, keyCache, clock, settings.limits().maxBodyBytes());
         String firstKey = firstStart(users, keyRoutes, clock);
         phases.append(", first start ").append(ms(t)).append(" ms");
 
@@ -144,6 +146,9 @@ public final class LiveServer implements AutoCloseable {
                 .build();
         WebServer web = WebServer.builder()
                 .host(settings.host()).port(settings.port())
+                // small JSON answers are written in two segments (head, body): without TCP_NODELAY, Nagle and the
+                // client's delayed ACK hold each answer for tens of milliseconds
+                .connectionOptions(o -> o.tcpNoDelay(true))
                 .shutdownHook(false)
                 .addFeature(ObserveFeature.builder().endpoint("/").addObserver(health).addObserver(MetricsObserver.create()).build())
                 .addFeature(OpenApiFeature.builder().staticFile("META-INF/openapi.yaml").servicesDiscoverServices(false)

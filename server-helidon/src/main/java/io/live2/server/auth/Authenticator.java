@@ -5,7 +5,6 @@ import io.live2.server.db.ApiKeyRepository;
 import io.live2.server.http.ApiException;
 import io.helidon.webserver.http.ServerRequest;
 
-import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -17,14 +16,12 @@ import java.util.Set;
  */
 public final class Authenticator {
     public static final io.helidon.http.HeaderName API_KEY = HeaderNames.create("X-API-Key");
-    private final ApiKeyRepository keys;
+    private final ApiKeyCache keys;
     private final Tokens tokens;
-    private final Clock clock;
 
-    public Authenticator(ApiKeyRepository keys, Tokens tokens, Clock clock) {
+    public Authenticator(ApiKeyCache keys, Tokens tokens) {
         this.keys = keys;
         this.tokens = tokens;
-        this.clock = clock;
     }
 
     public Caller authenticate(ServerRequest req) {
@@ -36,7 +33,6 @@ public final class Authenticator {
             }
             ApiKeyRepository.ApiKey found = keys.activeByHash(Secrets.sha256Hex(k))
                     .orElseThrow(() -> ApiException.unauthorized("invalid API key"));
-            keys.touch(found.id(), clock.millis());
             return new Caller(found.userId(), scopes(found.scopes()), found.id());
         }
         Optional<String> auth = req.headers().first(HeaderNames.AUTHORIZATION);

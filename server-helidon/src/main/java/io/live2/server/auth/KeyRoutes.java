@@ -22,11 +22,13 @@ import java.util.List;
  */
 public final class KeyRoutes {
     private final ApiKeyRepository keys;
+    private final ApiKeyCache cache;
     private final Clock clock;
     private final int maxBodyBytes;
 
-    public KeyRoutes(ApiKeyRepository keys, Clock clock, int maxBodyBytes) {
+    public KeyRoutes(ApiKeyRepository keys, ApiKeyCache cache, Clock clock, int maxBodyBytes) {
         this.keys = keys;
+        this.cache = cache;
         this.clock = clock;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -74,6 +76,7 @@ public final class KeyRoutes {
             if (!keys.revoke(caller.userId(), id, clock.millis())) {
                 throw ApiException.notFound("key " + JsonBody.oneLine(id));
             }
+            cache.forgetUser(caller.userId());
             Responses.noContent(res);
         });
     }

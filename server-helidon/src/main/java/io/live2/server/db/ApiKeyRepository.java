@@ -40,7 +40,8 @@ public final class ApiKeyRepository {
                 now, id, userId) == 1;
     }
 
-    /** Records use at most once a minute per key, so a busy key does not turn every read into a write. */
+    /** Records use at most once a minute per key, so a busy key does not turn every read into a write (the
+     * authenticator's cache also calls it only when it looks a key up). */
     public void touch(String id, long now) {
         db.execute().update("UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)",
                 now, id, now - 60_000);

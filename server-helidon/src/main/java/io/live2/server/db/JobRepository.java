@@ -87,6 +87,28 @@ public final class JobRepository {
         return db.execute().get("SELECT " + COLUMNS + " FROM jobs WHERE id = ? AND user_id = ?", jobId, userId).map(JobRepository::row);
     }
 
+    /** The user's job with its state events, in one round trip (GET /jobs/{id} is the API's hottest read). */
+    public Optional<JobWithEvents> getWithEvents(String userId, String jobId) {
+        String cols = COLUMNS.replaceAll("(\\w+)", "j.$1");
+        List<DbRow> rows = db.execute().query("SELECT " + cols + ", e.id AS event_id, e.status AS event_status, e.reason AS event_reason, "
+                + "e.created_at AS event_at FROM jobs j LEFT JOIN job_events e ON e.job_id = j.id AND e.user_id = j.user_id "
+                + "WHERE j.id = ? AND j.user_id = ? ORDER BY e.id", jobId, userId).toList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<JobEvent> events = new java.util.ArrayList<>();
+        for (DbRow r : rows) {
+            Long id = Rows.longOrNull(r, "event_id");
+            if (id != null) {
+                events.add(new JobEvent(id, Rows.text(r, "event_status"), Rows.text(r, "event_reason"), Rows.longValue(r, "event_at")));
+            }
+        }
+        return Optional.of(new JobWithEvents(row(rows.get(0)), List.copyOf(events)));
+    }
+
+    public record JobWithEvents(JobRow job, List<JobEvent> events) {
+    }
+
     /** A job by id for the server's own bookkeeping (orchestrator events, reconciler); never for a user request. */
     public Optional<JobRow> internalGet(String jobId) {
         return db.execute().get("SELECT " + COLUMNS + " FROM jobs WHERE id = ?", jobId).map(JobRepository::row);

@@ -68,8 +68,9 @@ public final class JobRoutes {
             Responses.json(res, out);
         });
         api.user(Method.GET, "/jobs/{id}", Scope.JOBS_READ, (req, res, caller) -> {
-            JobRow j = service.get(caller.userId(), id(req));
-            Responses.json(res, JobViews.jobWithHistory(j, jobs.events(caller.userId(), j.id(), 0)));
+            JobRepository.JobWithEvents j = jobs.getWithEvents(caller.userId(), id(req))
+                    .orElseThrow(() -> ApiException.notFound("job " + JsonBody.oneLine(req.path().pathParameters().get("id"))));
+            Responses.json(res, JobViews.jobWithHistory(j.job(), j.events()));
         });
         api.user(Method.POST, "/jobs/{id}/cancel", Scope.JOBS_WRITE, (req, res, caller) ->
                 Responses.json(res, JobViews.job(service.cancel(caller.userId(), id(req)))));

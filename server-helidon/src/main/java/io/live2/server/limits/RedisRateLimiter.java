@@ -1,57 +1,105 @@
 package io.live2.server.limits;
 
-import io.live2.server.auth.Secrets;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
-import java.time.Clock;
-import java.util.List;
-
 /**
- * The fixed-window limiter shared by every server replica through Redis. One Lua script counts and reads the
- * count atomically (INCR, PEXPIRE on the first hit of a window, PTTL), so concurrent replicas never admit more than
- * the limit. Keys are {@code live:rl:<sha256 of the bucket>:<window index>}: any user-supplied bucket text is safe
- * and every replica derives the same key from the same clock second. The window index comes from the server's
- * clock (replicas are assumed NTP-synchronised; a skew of s seconds shifts a window boundary by s).
+ * The limiter replicas share: each key's count in each window is one Redis counter, so the limit holds for the whole
+ * deployment, not per replica.
+ *
+ * <p>Counting is one Lua script (increment, and on first use set the expiry), which Redis runs atomically: replicas
+ * acquiring at once never admit more than the limit, and no counter is ever left without an expiry.
+ *
+ * <p>The window index comes from this process's clock, not Redis's: every replica with a sane clock agrees on it, tests
+ * can move time by passing a clock, and Retry-After comes from the same clock as the index, so the two never disagree.
+ * The counter lives until its window ends plus {@link #CLOCK_SKEW_GRACE}, so a replica whose clock runs slightly behind
+ * still finds the count instead of starting a fresh one; old windows then vanish on their own, keeping Redis's memory
+ * bounded without any sweeping.
+ *
+ * <p>Keys in Redis are {@code live:rl:<sha-256 of the key>:<window ms>:<window index>}: hashing makes any client-supplied
+ * key (unicode, colons, braces, megabytes) a short, safe name.
+ *
+ * <p>The Redisson client is the caller's: {@link #close()} leaves it open (one client usually serves several users).
+ * When Redis does not answer, {@link #acquire} throws Redisson's {@code RedisException} within the client's timeout; the
+ * caller chooses whether that admits or refuses the request.
  */
 public final class RedisRateLimiter implements RateLimiter {
-    private static final String SCRIPT = """
-            local n = redis.call('INCR', KEYS[1])
-            if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-            return {n, redis.call('PTTL', KEYS[1])}
+
+    /** How long a counter outlives its window, to absorb clock differences between replicas. */
+    static final Duration CLOCK_SKEW_GRACE = Duration.ofSeconds(1);
+
+    private static final String KEY_PREFIX = "live:rl:";
+
+    /** KEYS[1] the counter, ARGV[1] its time to live in ms; returns the count including this acquisition. */
+    private static final String COUNT_SCRIPT = """
+            local count = redis.call('INCR', KEYS[1])
+            if redis.call('PTTL', KEYS[1]) < 0 then
+              redis.call('PEXPIRE', KEYS[1], ARGV[1])
+            end
+            return count
             """;
-    private final RedissonClient redis;
+
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(1);
+
+    private final RedissonClient redisson;
     private final Clock clock;
 
-    public RedisRateLimiter(RedissonClient redis, Clock clock) {
-        this.redis = redis;
-        this.clock = clock;
+    /** @param redisson the caller's client, left open by {@link #close()}; @param clock decides the window */
+    public RedisRateLimiter(RedissonClient redisson, Clock clock) {
+        this.redisson = Objects.requireNonNull(redisson, "redisson");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The production limiter: windows by the UTC system clock. */
+    public static RedisRateLimiter withSystemClock(RedissonClient redisson) {
+        return new RedisRateLimiter(redisson, Clock.systemUTC());
     }
 
     @Override
     public Decision acquire(String key, Limit limit) {
-        long w = limit.window().toMillis();
-        long now = clock.millis();
-        long index = now / w;
-        long untilEnd = (index + 1) * w - now;
-        String redisKey = "live:rl:" + Secrets.sha256Hex(key) + ":" + index;
-        List<Long> r = redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, SCRIPT, RScript.ReturnType.MULTI,
-                List.of(redisKey), Long.toString(untilEnd + 1000));
-        long count = r.get(0);
-        if (count <= limit.permits()) {
-            return new Decision(true, (int) (limit.permits() - count), 0);
-        }
-        return new Decision(false, 0, Math.max(1, (untilEnd + 999) / 1000));
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(limit, "limit");
+        FixedWindow window = FixedWindow.containing(clock.millis(), limit.window());
+        long timeToLiveMillis = window.millisLeft() + CLOCK_SKEW_GRACE.toMillis();
+        Long count = redisson.getScript(StringCodec.INSTANCE).eval(
+                RScript.Mode.READ_WRITE, COUNT_SCRIPT, RScript.ReturnType.INTEGER,
+                List.of(redisKey(key, limit.window(), window.index())), Long.toString(timeToLiveMillis));
+        return window.decisionFor(count, limit.permits());
     }
 
+    /** Whether Redis answers within a second; false rather than an exception when it does not. */
     @Override
     public boolean healthy() {
-        return RedisClients.ping(redis);
+        return RedisClients.isAnswering(redisson, HEALTH_TIMEOUT);
     }
 
+    /** Nothing to release: the Redisson client belongs to the caller, and counters expire by themselves. */
     @Override
     public void close() {
-        // the client belongs to whoever created it (the server closes it once for the limiter and the bus)
+    }
+
+    /** The Redis key of a client key's counter in one window. */
+    static String redisKey(String key, Duration window, long windowIndex) {
+        return KEY_PREFIX + sha256Hex(key) + ":" + window.toMillis() + ":" + windowIndex;
+    }
+
+    /** Hashes the UTF-16 code units themselves, so even strings with unpaired surrogates map to distinct names. */
+    private static String sha256Hex(String key) {
+        ByteBuffer codeUnits = ByteBuffer.allocate(key.length() * Character.BYTES);
+        codeUnits.asCharBuffer().put(key);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(codeUnits.array()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 }

@@ -3,6 +3,8 @@ package io.live2.server.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.live2.server.limits.DegradingRateLimiter;
+import io.live2.server.limits.InProcessRateLimiter;
 import io.live2.server.limits.RateLimiter;
 import io.live2.server.limits.RedisClients;
 import io.live2.server.limits.RedisRateLimiter;
@@ -18,13 +20,13 @@ final class RedisModule extends AbstractModule {
     @Provides
     @Singleton
     RedissonClient redisson(ServerSettings s) {
-        return RedisClients.connect(s.redisUrl());
+        return RedisClients.create(s.redisUrl());
     }
 
     @Provides
     @Singleton
     RateLimiter limiter(RedissonClient redis, Clock clock) {
-        return new RedisRateLimiter(redis, clock);
+        return new DegradingRateLimiter(new RedisRateLimiter(redis, clock), new InProcessRateLimiter(clock));
     }
 
     @Provides
