@@ -33,6 +33,7 @@ public final class JobRoutes {
     private final int maxBodyBytes;
     private final Duration urlValidity;
     private final Clock clock;
+    private final FinishedJobs finished = new FinishedJobs();
 
     public JobRoutes(JobService service, JobRepository jobs, ArtifactStore store, JobEventStream events, int maxBodyBytes,
                      Duration urlValidity, Clock clock) {
@@ -68,9 +69,19 @@ public final class JobRoutes {
             Responses.json(res, out);
         });
         api.user(Method.GET, "/jobs/{id}", Scope.JOBS_READ, (req, res, caller) -> {
-            JobRepository.JobWithEvents j = jobs.getWithEvents(caller.userId(), id(req))
-                    .orElseThrow(() -> ApiException.notFound("job " + JsonBody.oneLine(req.path().pathParameters().get("id"))));
-            Responses.json(res, JobViews.jobWithHistory(j.job(), j.events()));
+            String id = id(req);
+            byte[] cached = finished.get(caller.userId(), id);
+            if (cached != null) {
+                res.headers().contentType(io.helidon.common.media.type.MediaTypes.APPLICATION_JSON);
+                res.send(cached);
+                return;
+            }
+            JobRepository.JobWithEvents j = jobs.getWithEvents(caller.userId(), id)
+                    .orElseThrow(() -> ApiException.notFound("job " + JsonBody.oneLine(id)));
+            byte[] body = Json.write(JobViews.jobWithHistory(j.job(), j.events())).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            finished.put(caller.userId(), id, j.job().status(), body);
+            res.headers().contentType(io.helidon.common.media.type.MediaTypes.APPLICATION_JSON);
+            res.send(body);
         });
         api.user(Method.POST, "/jobs/{id}/cancel", Scope.JOBS_WRITE, (req, res, caller) ->
                 Responses.json(res, JobViews.job(service.cancel(caller.userId(), id(req)))));

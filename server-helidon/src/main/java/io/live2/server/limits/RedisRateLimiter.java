@@ -39,14 +39,41 @@ public final class RedisRateLimiter implements RateLimiter {
 
     private static final String KEY_PREFIX = "live:rl:";
 
-    /** KEYS[1] the counter, ARGV[1] its time to live in ms; returns the count including this acquisition. */
-    private static final String COUNT_SCRIPT = """
-            local count = redis.call('INCR', KEYS[1])
+    /**
+     * KEYS[1] the counter, ARGV[1] its time to live in ms, ARGV[2] how many permits to take, ARGV[3] the limit;
+     * returns how many were granted (0 when the window's permits are gone) and the count before this call.
+     */
+    private static final String LEASE_SCRIPT = """
+            local want = tonumber(ARGV[2])
+            local count = redis.call('INCRBY', KEYS[1], want)
             if redis.call('PTTL', KEYS[1]) < 0 then
               redis.call('PEXPIRE', KEYS[1], ARGV[1])
             end
-            return count
+            local before = count - want
+            local permits = tonumber(ARGV[3])
+            if before >= permits then
+              return {0, before}
+            end
+            return {math.min(want, permits - before), before}
             """;
+
+    /**
+     * Permits taken from Redis in one call for a limit of {@code permits} per window: 1 (exact counting) up to 199,
+     * then one per 200 of the limit, at most 50. A replica spends a batch locally; permits it leased but did not use
+     * when the window ends are lost, so replicas can under-admit by at most a batch each, never over-admit.
+     */
+    static int batchFor(int permits) {
+        return Math.max(1, Math.min(50, permits / 200));
+    }
+
+    /** The permits this replica holds for one counter in one window. */
+    private static final class Lease {
+        long index = Long.MIN_VALUE;
+        long available;
+        long countAtLease;
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Lease> leases = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(1);
 
@@ -69,11 +96,42 @@ public final class RedisRateLimiter implements RateLimiter {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(limit, "limit");
         FixedWindow window = FixedWindow.containing(clock.millis(), limit.window());
+        String redisKey = redisKey(key, limit.window(), window.index());
+        int batch = batchFor(limit.permits());
+        Lease lease = batch == 1 ? null : leases.computeIfAbsent(redisKey, k -> new Lease());
+        if (lease != null) {
+            synchronized (lease) {
+                if (lease.index == window.index() && lease.available > 0) {
+                    lease.available--;
+                    return new Decision(true, (int) Math.max(0, limit.permits() - lease.countAtLease - (batch - lease.available)), 0);
+                }
+            }
+        }
         long timeToLiveMillis = window.millisLeft() + CLOCK_SKEW_GRACE.toMillis();
-        Long count = redisson.getScript(StringCodec.INSTANCE).eval(
-                RScript.Mode.READ_WRITE, COUNT_SCRIPT, RScript.ReturnType.INTEGER,
-                List.of(redisKey(key, limit.window(), window.index())), Long.toString(timeToLiveMillis));
-        return window.decisionFor(count, limit.permits());
+        List<Long> r = redisson.getScript(StringCodec.INSTANCE).eval(
+                RScript.Mode.READ_WRITE, LEASE_SCRIPT, RScript.ReturnType.MULTI,
+                List.of(redisKey), Long.toString(timeToLiveMillis), Integer.toString(batch), Integer.toString(limit.permits()));
+        long granted = r.get(0);
+        long before = r.get(1);
+        if (granted == 0) {
+            return new Decision(false, 0, window.retryAfterSeconds());
+        }
+        if (lease != null) {
+            synchronized (lease) {
+                if (lease.index == window.index()) {
+                    lease.available += granted - 1; // threads that leased at once keep every permit they were granted
+                    lease.countAtLease = Math.max(lease.countAtLease, before);
+                } else {
+                    lease.index = window.index();
+                    lease.available = granted - 1;
+                    lease.countAtLease = before;
+                }
+            }
+            if (leases.size() > 100_000) {
+                leases.entrySet().removeIf(e -> e.getValue().index < window.index());
+            }
+        }
+        return new Decision(true, (int) Math.max(0, limit.permits() - before - 1), 0);
     }
 
     /** Whether Redis answers within a second; false rather than an exception when it does not. */

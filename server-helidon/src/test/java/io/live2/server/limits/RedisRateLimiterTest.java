@@ -100,4 +100,33 @@ class RedisRateLimiterTest extends RateLimiterContract {
         assertTrue(redisKey.matches("live:rl:[0-9a-f]{64}:60000:7"), redisKey);
         assertEquals(redisKey, RedisRateLimiter.redisKey("{x}:" + "y".repeat(10 * 1024), Duration.ofMinutes(1), 7));
     }
+
+    @Test
+    void twoReplicasLeasingInBatchesNeverAdmitMoreThanTheLimit() throws Exception {
+        Limit large = new Limit(10_000, Duration.ofMinutes(1));
+        int batch = RedisRateLimiter.batchFor(large.permits());
+        assertTrue(batch > 1, "a large limit is leased in batches: " + batch);
+        String key = key("lease");
+        RateLimiter a = new RedisRateLimiter(redisson, clock);
+        RateLimiter b = new RedisRateLimiter(redisson, clock);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        java.util.List<java.util.concurrent.Callable<Integer>> calls = new java.util.ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            RateLimiter replica = t % 2 == 0 ? a : b;
+            calls.add(() -> {
+                int ok = 0;
+                for (int i = 0; i < 1_000; i++) {
+                    ok += replica.acquire(key, large).allowed() ? 1 : 0;
+                }
+                return ok;
+            });
+        }
+        int admitted = 0;
+        for (java.util.concurrent.Future<Integer> f : pool.invokeAll(calls)) {
+            admitted += f.get();
+        }
+        pool.shutdown();
+        assertTrue(admitted <= large.permits(), "never over the limit: " + admitted);
+        assertTrue(admitted >= large.permits() - 2 * batch, "at most a batch per replica left unused: " + admitted);
+    }
 }
