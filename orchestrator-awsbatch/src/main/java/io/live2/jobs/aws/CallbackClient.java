@@ -111,6 +111,15 @@ public final class CallbackClient {
         return o.toString();
     }
 
+    private static String jobIdOf(String body) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = JSON.readTree(body);
+            return n != null && n.path("job_id").isTextual() ? n.get("job_id").asText() : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
     /** Attempts used by the last delivery (for tests and logs). */
     public int lastAttempts() {
         return lastAttempts;
@@ -127,7 +136,12 @@ public final class CallbackClient {
             int code;
             try {
                 long ts = clock.instant().getEpochSecond();
-                HttpRequest req = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
+                HttpRequest.Builder rb = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10));
+                String jobId = jobIdOf(body);
+                if (jobId != null) {
+                    rb.header("traceparent", CallbackSignature.traceparent(jobId));
+                }
+                HttpRequest req = rb
                         .header("Content-Type", "application/json")
                         .header(CallbackSignature.TIMESTAMP_HEADER, Long.toString(ts))
                         .header(CallbackSignature.SIGNATURE_HEADER, CallbackSignature.sign(key, ts, body))

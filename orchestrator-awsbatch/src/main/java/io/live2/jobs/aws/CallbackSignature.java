@@ -54,4 +54,19 @@ public final class CallbackSignature {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * The W3C trace context of a job, derived from its id alone (trace id: the first 16 bytes of SHA-256 of the id;
+     * parent id: the next 8), so the API's log lines for the job and every callback of its worker share one trace
+     * id without the spec carrying it.
+     */
+    public static String traceparent(String jobId) {
+        try {
+            String h = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(jobId.getBytes(StandardCharsets.UTF_8)));
+            return "00-" + h.substring(0, 32) + "-" + h.substring(32, 48) + "-01";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
 }

@@ -35,7 +35,7 @@ class CallbackTest {
     static final byte[] MASTER = "master-secret-of-the-api-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
     static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
-    record Received(String timestamp, String signature, String body, Outcome outcome) {
+    record Received(String timestamp, String signature, String body, Outcome outcome, String traceparent) {
     }
 
     HttpServer server;
@@ -62,7 +62,7 @@ class CallbackTest {
                 outcome = verifier.verify(ts, sig, body).outcome();
                 code = outcome == Outcome.OK ? 204 : 401;
             }
-            received.add(new Received(ts, sig, body, outcome));
+            received.add(new Received(ts, sig, body, outcome, ex.getRequestHeaders().getFirst("traceparent")));
             ex.sendResponseHeaders(code, -1);
             ex.close();
         });
@@ -93,6 +93,9 @@ class CallbackTest {
     void signedBodyVerifiesAndCarriesTheFields() throws Exception {
         client("job-7", 3).onStatus(status("job-7", JobState.SUCCEEDED, null));
         assertEquals(1, received.size());
+        String trace = received.get(0).traceparent();
+        assertEquals(CallbackSignature.traceparent("job-7"), trace, "each callback carries the job's W3C trace context");
+        org.junit.jupiter.api.Assertions.assertTrue(trace.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01"), trace);
         Received r = received.get(0);
         assertEquals(Outcome.OK, r.outcome());
         assertEquals(String.valueOf(NOW.getEpochSecond()), r.timestamp());

@@ -110,6 +110,8 @@ public final class JobService {
                 estimate.durationSeconds(), estimate.costUsd(), s.config().steps(), 0, 0, 0, null, false, now, null, null, now);
         JobRepository.Created c = jobs.create(row, s.idempotencyKey());
         if (c.created()) {
+            // the trace id the worker's callbacks carry (derived from the job id): the job's log lines share it
+            LOG.info("job " + jobId + " admitted for user " + userId + " (traceparent " + io.live2.jobs.aws.CallbackSignature.traceparent(jobId) + ")");
             usage.addJob(userId, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString(),
                     (long) s.config().particles() * s.config().steps());
             hand(row);
