@@ -22,6 +22,11 @@ public record JobSpec(int version, String jobId, String userId, String environme
 
     /** The artifact prefix of the seeds' layout: {env}/{user_id}/{job_id}/. */
     public String artifactPrefix() {
+        return artifactPrefix(environment, userId, jobId);
+    }
+
+    /** The prefix of a job known by its parts (the API reads it without parsing and validating the whole spec). */
+    public static String artifactPrefix(String environment, String userId, String jobId) {
         return environment + "/" + userId + "/" + jobId + "/";
     }
 

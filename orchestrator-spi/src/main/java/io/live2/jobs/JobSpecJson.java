@@ -267,7 +267,8 @@ public final class JobSpecJson {
         return one.length() > 80 ? one.substring(0, 77) + "..." : one;
     }
 
-    static String oneLine(String s) {
+    /** User text made safe for a one-line message: line breaks become spaces, other controls \\uXXXX escapes. */
+    public static String oneLine(String s) {
         if (s == null) {
             return "";
         }

@@ -29,6 +29,11 @@ public enum JobState {
         return next().contains(target);
     }
 
+    /** The state of a wire name ("queued", "running", ...). @throws IllegalArgumentException for another name */
+    public static JobState ofWire(String name) {
+        return valueOf(name.toUpperCase(Locale.ROOT));
+    }
+
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

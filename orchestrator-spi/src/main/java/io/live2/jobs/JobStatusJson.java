@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** status.json: a {@link JobStatus} as JSON (snake_case, wire names, ISO-8601 instants); round-trips. */
 public final class JobStatusJson {
@@ -107,7 +106,7 @@ public final class JobStatusJson {
             return null;
         }
         try {
-            return JobState.valueOf(n.asText().toUpperCase(Locale.ROOT));
+            return JobState.ofWire(n.asText());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("status.json: unknown state '" + n.asText() + "'");
         }

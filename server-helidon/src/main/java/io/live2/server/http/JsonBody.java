@@ -134,10 +134,7 @@ public final class JsonBody {
 
     /** One line, at most 200 characters: user text echoed in a message never spans lines or floods a log. */
     public static String oneLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        String t = s.replaceAll("[\\r\\n\\t]+", " ").replaceAll("\\p{Cntrl}", "?");
+        String t = io.live2.jobs.JobSpecJson.oneLine(s);
         return t.length() > 200 ? t.substring(0, 200) + "..." : t;
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.ServerRequest;
 import io.live2.jobs.ArtifactStore;
-import io.live2.jobs.JobSpecJson;
+import io.live2.jobs.JobSpec;
 import io.live2.server.auth.Scope;
 import io.live2.server.db.JobRepository;
 import io.live2.server.db.JobRow;
@@ -87,7 +87,7 @@ public final class JobRoutes {
                 Responses.json(res, JobViews.job(service.cancel(caller.userId(), id(req)))));
         api.user(Method.GET, "/jobs/{id}/artifacts", Scope.JOBS_READ, (req, res, caller) -> {
             JobRow j = service.get(caller.userId(), id(req));
-            String prefix = JobSpecJson.parse(j.spec()).artifactPrefix();
+            String prefix = prefix(j);
             ObjectNode out = Json.object();
             out.put("job_id", j.id());
             out.put("expires_at", clock.instant().plus(urlValidity).toString());
@@ -107,7 +107,7 @@ public final class JobRoutes {
             if (!j.status().equals("succeeded")) {
                 throw ApiException.conflict("not_ready", "job " + j.id() + " is " + j.status() + "; results exist once it has succeeded");
             }
-            String prefix = JobSpecJson.parse(j.spec()).artifactPrefix();
+            String prefix = prefix(j);
             ObjectNode out = Json.object();
             out.set("results", stored(prefix + "results/results.json"));
             out.set("species", stored(prefix + "results/molecules.json"));
@@ -131,6 +131,11 @@ public final class JobRoutes {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The job's artifact prefix, read from its stored spec without re-validating the simulation config. */
+    static String prefix(JobRow j) {
+        return JobSpec.artifactPrefix(Json.readStored(j.spec()).path("environment").asText(), j.userId(), j.id());
     }
 
     static String id(ServerRequest req) {

@@ -1,6 +1,7 @@
 package io.live2.server.jobs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.live2.jobs.DuplicateJobException;
 import io.live2.jobs.JobRejectedException;
 import io.live2.jobs.JobSpec;
 import io.live2.jobs.JobSpecJson;
@@ -115,7 +116,7 @@ public final class JobService {
             usage.addJob(userId, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString(),
                     (long) s.config().particles() * s.config().steps());
             hand(row);
-            updates.published(row.id(), row.userId());
+            updates.published(row.id(), row.status());
         }
         return c;
     }
@@ -128,13 +129,11 @@ public final class JobService {
         try {
             orchestrator.submit(JobSpecJson.parse(row.spec()));
             jobs.markSubmitted(row.id(), clock.millis());
+        } catch (DuplicateJobException e) {
+            jobs.markSubmitted(row.id(), clock.millis()); // an earlier attempt reached it: submitted after all
         } catch (JobRejectedException e) {
-            if (e.getMessage() != null && e.getMessage().contains("already exists")) {
-                jobs.markSubmitted(row.id(), clock.millis());
-            } else {
-                LOG.log(Level.WARNING, "orchestrator rejected job " + row.id() + ": " + e.getMessage());
-                updates.fail(row, "rejected by the orchestrator: " + JsonBody.oneLine(e.getMessage()));
-            }
+            LOG.log(Level.WARNING, "orchestrator rejected job " + row.id() + ": " + e.getMessage());
+            updates.fail(row, "rejected by the orchestrator: " + JsonBody.oneLine(e.getMessage()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "job " + row.id() + " not yet handed to the orchestrator (the reconciler retries): " + e);
         }
