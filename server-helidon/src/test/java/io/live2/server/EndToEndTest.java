@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.live2.engine.Simulation;
 import io.live2.jobs.ArtifactStore;
 import io.live2.model.config.ConfigLoader;
+import io.live2.server.client.SseReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,31 +99,15 @@ class EndToEndTest {
         }
     }
 
-    /** Reads the event stream to its end: [name, data] per event. */
+    /** Reads the event stream to its end with the client's SSE reader: [name, data] per event. */
     static List<String[]> watch(String url, String key) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<Stream<String>> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("X-API-Key", key)
-                .timeout(Duration.ofMinutes(3)).build(), HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<InputStream> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).header("X-API-Key", key)
+                .timeout(Duration.ofMinutes(3)).build(), HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
         List<String[]> out = new ArrayList<>();
-        String name = null;
-        StringBuilder data = new StringBuilder();
-        for (String line : (Iterable<String>) r.body()::iterator) {
-            if (line.isEmpty()) {
-                if (name != null || !data.isEmpty()) {
-                    out.add(new String[]{name == null ? "message" : name, data.toString()});
-                }
-                name = null;
-                data.setLength(0);
-            } else if (line.startsWith("event:")) {
-                name = line.substring(6).trim();
-            } else if (line.startsWith("data:")) {
-                if (!data.isEmpty()) {
-                    data.append('\n');
-                }
-                data.append(line.substring(5).trim());
-            }
+        try (InputStream in = r.body()) {
+            SseReader.read(in, e -> out.add(new String[]{e.name(), e.data()}));
         }
         return out;
     }

@@ -53,7 +53,11 @@ public final class JobEventStream {
             try (SseSink sink = res.sink(SseSink.TYPE)) {
                 long lastEvent = -1;
                 JobRow job = first;
+                boolean reread = false; // the first pass uses the job the route already read
                 while (true) {
+                    if (reread) {
+                        job = jobs.get(caller.userId(), job.id()).orElseThrow(() -> ApiException.notFound("job"));
+                    }
                     List<JobRepository.JobEvent> history = jobs.events(caller.userId(), job.id(), 0);
                     long newest = history.isEmpty() ? 0 : history.get(history.size() - 1).id();
                     if (newest != lastEvent) {
@@ -64,17 +68,26 @@ public final class JobEventStream {
                     if (JobUpdates.isFinal(job.status())) {
                         return;
                     }
-                    String msg = inbox.poll(RECHECK_MILLIS, TimeUnit.MILLISECONDS);
-                    while (msg != null) {
+                    // progress is relayed as it comes; the job is read again only when its state changed, or
+                    // after RECHECK_MILLIS of silence in case a bus message was lost
+                    long deadline = System.nanoTime() + RECHECK_MILLIS * 1_000_000;
+                    reread = false;
+                    while (!reread) {
+                        long left = deadline - System.nanoTime();
+                        String msg = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : null;
+                        if (msg == null) {
+                            reread = true;
+                            break;
+                        }
                         JsonNode m = Json.readStored(msg);
                         if ("progress".equals(m.path("type").asText())) {
                             ((com.fasterxml.jackson.databind.node.ObjectNode) m).remove("type");
                             sink.emit(SseEvent.builder().id(lastEvent + "-" + m.path("step").asLong()).name("progress")
                                     .data(Json.write(m)).build());
+                        } else {
+                            reread = true;
                         }
-                        msg = inbox.poll();
                     }
-                    job = jobs.get(caller.userId(), job.id()).orElseThrow(() -> ApiException.notFound("job"));
                 }
             }
         } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package io.live2.server.jobs;
 
 import io.live2.jobs.JobEventListener;
 import io.live2.jobs.JobProgress;
+import io.live2.jobs.JobState;
 import io.live2.jobs.JobStatus;
 import io.live2.server.db.JobRepository;
 import io.live2.server.db.JobRow;
@@ -70,7 +71,7 @@ public final class JobUpdates implements JobEventListener {
                     s.progress().species(), clock.millis());
         }
         if (changed) {
-            published(s.jobId(), before.userId());
+            published(s.jobId(), status);
         }
     }
 
@@ -88,7 +89,7 @@ public final class JobUpdates implements JobEventListener {
             Long started = before.startedAt() == null && state.equals("running") ? Long.valueOf(now) : before.startedAt();
             Long ended = isFinal(state) ? Long.valueOf(now) : null;
             if (jobs.applyState(before, state, Math.max(attempt, before.attempt()), cause, started, ended, now)) {
-                published(jobId, before.userId());
+                published(jobId, state);
             }
         }
         if (p != null && p.totalSteps() > 0) {
@@ -109,9 +110,12 @@ public final class JobUpdates implements JobEventListener {
     }
 
     /** Tells the job's live streams that its state changed (they read the new state from the database). */
-    void published(String jobId, String userId) {
+    void published(String jobId, String newStatus) {
         bus.publish(jobId, "{\"type\":\"status\"}");
-        jobs.internalGet(jobId).filter(j -> j.status().equals("succeeded")).ifPresent(j -> {
+        if (!newStatus.equals("succeeded")) {
+            return; // only a success is measured; no other change needs the stored job read back
+        }
+        jobs.internalGet(jobId).ifPresent(j -> {
             try {
                 succeeded.accept(j);
             } catch (RuntimeException e) {
@@ -122,18 +126,18 @@ public final class JobUpdates implements JobEventListener {
 
     void fail(JobRow row, String cause) {
         if (jobs.applyState(row, "failed", row.attempt(), cause, row.startedAt(), clock.millis(), clock.millis())) {
-            published(row.id(), row.userId());
+            published(row.id(), "failed");
         }
     }
 
     void cancelUnsubmitted(JobRow row) {
         if (jobs.applyState(row, "canceled", row.attempt(), "canceled by user", row.startedAt(), clock.millis(), clock.millis())) {
-            published(row.id(), row.userId());
+            published(row.id(), "canceled");
         }
     }
 
     static boolean isFinal(String status) {
-        return status.equals("succeeded") || status.equals("failed") || status.equals("canceled");
+        return JobState.ofWire(status).terminal();
     }
 
     private static Long millis(Instant i) {

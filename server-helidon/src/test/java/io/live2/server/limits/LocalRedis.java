@@ -1,9 +1,6 @@
 package io.live2.server.limits;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.time.Duration;
+import io.live2.server.Services;
 import org.redisson.api.RedissonClient;
 
 /**
@@ -13,24 +10,15 @@ import org.redisson.api.RedissonClient;
  */
 public final class LocalRedis {
 
-    public static final String URL = "redis://127.0.0.1:6379";
+    public static final String URL = Services.REDIS_URL;
 
     private LocalRedis() {
     }
 
-    /** A client to the local Redis (the caller shuts it down), or a skip or failure when Redis does not answer. */
+    /** A client to the local Redis (the caller shuts it down); without Redis, a failure under CI, else a skip. */
     public static RedissonClient connectOrSkip() {
-        RedissonClient redisson = RedisClients.create(URL);
-        if (RedisClients.isAnswering(redisson, Duration.ofSeconds(3))) {
-            return redisson;
-        }
-        redisson.shutdown();
-        String missing = "no Redis answers at " + URL;
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail(missing + " (CI=true, so the Redis tests must run)");
-        }
-        assumeTrue(false, missing + "; skipping (set CI=true to make this a failure)");
-        return redisson;
+        Services.requireRedis();
+        return RedisClients.create(URL);
     }
 
     /** A client to a port nothing listens on, for the tests of how the adapters behave while Redis is down. */
