@@ -7,7 +7,8 @@ package io.live2.jobs;
 public final class DuplicateJobException extends JobRejectedException {
     private static final long serialVersionUID = 1L;
 
-    public DuplicateJobException(String jobId) {
-        super("job_id: '" + jobId + "' already exists; job ids are unique");
+    /** @param message names the job id and where it is already known */
+    public DuplicateJobException(String message) {
+        super(message);
     }
 }

@@ -141,7 +141,7 @@ public final class LocalOrchestrator implements Orchestrator {
         }
         Entry e = new Entry(spec, JobRecord.create(spec.jobId(), spec.userId(), clock), sweepId, sweepMax);
         if (jobs.putIfAbsent(spec.jobId(), e) != null) {
-            throw new DuplicateJobException(spec.jobId());
+            throw new DuplicateJobException("job_id: '" + spec.jobId() + "' already exists; job ids are unique");
         }
         persist(e);
         dispatch(e);
@@ -162,7 +162,7 @@ public final class LocalOrchestrator implements Orchestrator {
                     base.limits(), base.checkpointEvery());
             JobSpecJson.check(s);
             if (jobs.containsKey(s.jobId())) {
-                throw new DuplicateJobException(s.jobId());
+                throw new DuplicateJobException("job_id: '" + s.jobId() + "' already exists; job ids are unique");
             }
             specs.add(s);
         }

@@ -2,6 +2,7 @@ package io.live2.jobs.aws;
 
 import io.live2.jobs.ArtifactStore;
 import io.live2.jobs.JobProgress;
+import io.live2.jobs.DuplicateJobException;
 import io.live2.jobs.JobRejectedException;
 import io.live2.jobs.JobSpec;
 import io.live2.jobs.JobSpec.Capacity;
@@ -138,7 +139,7 @@ public final class BatchOrchestrator implements Orchestrator {
                     variants.get(i), base.limits(), base.checkpointEvery());
             check(v);
             if (index.containsKey(v.jobId())) {
-                throw new JobRejectedException("job_id: '" + v.jobId() + "' is already known to AWS Batch");
+                throw new DuplicateJobException("job_id: '" + v.jobId() + "' is already known to AWS Batch");
             }
             specs.add(v);
         }
@@ -355,7 +356,7 @@ public final class BatchOrchestrator implements Orchestrator {
 
     private void rejectKnown(String jobId) {
         if (index.containsKey(jobId) || !findByName(jobName(jobId)).isEmpty()) {
-            throw new JobRejectedException("job_id: '" + jobId + "' is already known to AWS Batch");
+            throw new DuplicateJobException("job_id: '" + jobId + "' is already known to AWS Batch");
         }
     }
 
