@@ -29,9 +29,4 @@ public final class UsageRepository {
             }
         }
     }
-
-    public int jobsOn(String userId, String day) {
-        return db.execute().get("SELECT jobs_submitted FROM usage_counters WHERE user_id = ? AND usage_day = ?", userId, day)
-                .map(r -> Rows.intValue(r, "jobs_submitted")).orElse(0);
-    }
 }
