@@ -1,0 +1,11 @@
+/**
+ * Billing: tiers, the guardrail policy, the calibrated cost and duration estimator, the subscription state machine
+ * and the Stripe adapter. Pure policy and a payment adapter: no web server, no database. The server implements the
+ * storage and counting, and calls in here to decide.
+ */
+module io.live2.billing {
+    requires transitive io.live2.model;
+    requires com.fasterxml.jackson.databind;
+    requires stripe.java;
+    exports io.live2.billing;
+}
