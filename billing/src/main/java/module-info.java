@@ -8,6 +8,4 @@ module io.live2.billing {
     requires com.fasterxml.jackson.databind;
     requires stripe.java;
     exports io.live2.billing;
-    exports io.live2.billing.estimate;
-    exports io.live2.billing.stripe;
 }
