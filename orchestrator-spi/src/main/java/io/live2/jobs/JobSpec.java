@@ -33,7 +33,7 @@ public record JobSpec(int version, String jobId, String userId, String environme
     /**
      * @param maxRuntimeSeconds the tier's runtime limit: reaching it checkpoints and ends the job as failed with cause
      *                          "runtime limit"
-     * @param capacity          spot (hobby, research) or on-demand (pro)
+     * @param capacity          spot (hobby), spot falling back to on-demand (research, pro's spot) or on-demand (pro)
      * @param vcpus             vCPUs requested (also the simulation's thread count unless the config says otherwise)
      * @param memoryMib         memory requested
      */
@@ -41,10 +41,14 @@ public record JobSpec(int version, String jobId, String userId, String environme
     }
 
     public enum Capacity {
-        SPOT, ON_DEMAND;
+        SPOT, SPOT_WITH_FALLBACK, ON_DEMAND;
 
         public String wireName() {
-            return this == SPOT ? "spot" : "on_demand";
+            return switch (this) {
+                case SPOT -> "spot";
+                case SPOT_WITH_FALLBACK -> "spot_fallback";
+                case ON_DEMAND -> "on_demand";
+            };
         }
     }
 }

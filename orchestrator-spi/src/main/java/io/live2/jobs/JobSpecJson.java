@@ -86,9 +86,10 @@ public final class JobSpecJson {
         String cap = text(lim, "capacity", "limits.");
         JobSpec.Capacity capacity = switch (cap) {
             case "spot" -> JobSpec.Capacity.SPOT;
+            case "spot_fallback" -> JobSpec.Capacity.SPOT_WITH_FALLBACK;
             case "on_demand" -> JobSpec.Capacity.ON_DEMAND;
             default -> throw new JobRejectedException("limits.capacity: " + quote(cap)
-                    + " is not allowed; allowed spot, on_demand");
+                    + " is not allowed; allowed spot, spot_fallback, on_demand");
         };
         int vcpus = (int) range(lim, "vcpus", "limits.", 1, MAX_VCPUS);
         int memory = (int) range(lim, "memory_mib", "limits.", MIN_MEMORY_MIB, MAX_MEMORY_MIB);

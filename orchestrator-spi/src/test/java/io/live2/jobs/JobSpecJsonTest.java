@@ -70,7 +70,7 @@ class JobSpecJsonTest {
                 rejected(valid().replace("3600", "0")));
         assertEquals("limits.max_runtime_seconds: 604801 is out of range; allowed 1..604800",
                 rejected(valid().replace("3600", "604801")));
-        assertEquals("limits.capacity: 'cheap' is not allowed; allowed spot, on_demand",
+        assertEquals("limits.capacity: 'cheap' is not allowed; allowed spot, spot_fallback, on_demand",
                 rejected(valid().replace("\"spot\"", "\"cheap\"")));
         assertEquals("limits.vcpus: 257 is out of range; allowed 1..256", rejected(valid().replace("\"vcpus\": 1", "\"vcpus\": 257")));
         assertEquals("limits.memory_mib: 255 is out of range; allowed 256..1048576", rejected(valid().replace("2048", "255")));

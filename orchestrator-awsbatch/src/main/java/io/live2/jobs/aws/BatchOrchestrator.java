@@ -67,10 +67,29 @@ public final class BatchOrchestrator implements Orchestrator {
     static final int DESCRIBE_BATCH = 100;
     static final int MAX_ARRAY = 10_000;
 
-    /** @param callbackMasterSecret null when callbacks are off */
-    public record Config(String spotQueue, String onDemandQueue, String jobDefinition, URI artifactsUri,
+    /**
+     * @param spotFallbackQueue    the queue whose spot compute environment falls back to on-demand (capacity
+     *                             spot_fallback: the research tier); null: such jobs go to {@code spotQueue}
+     * @param callbackMasterSecret null when callbacks are off
+     */
+    public record Config(String spotQueue, String spotFallbackQueue, String onDemandQueue, String jobDefinition, URI artifactsUri,
                          String artifactsEndpoint, String callbackUrl, byte[] callbackMasterSecret, int retryAttempts,
                          long timeoutGraceSeconds, Path stateDir) {
+        /** Without a fallback queue. */
+        public Config(String spotQueue, String onDemandQueue, String jobDefinition, URI artifactsUri, String artifactsEndpoint,
+                      String callbackUrl, byte[] callbackMasterSecret, int retryAttempts, long timeoutGraceSeconds, Path stateDir) {
+            this(spotQueue, null, onDemandQueue, jobDefinition, artifactsUri, artifactsEndpoint, callbackUrl,
+                    callbackMasterSecret, retryAttempts, timeoutGraceSeconds, stateDir);
+        }
+
+        /** The queue for a capacity: the tier's choice of spot, spot with on-demand fallback, or on-demand. */
+        String queueFor(Capacity capacity) {
+            return switch (capacity) {
+                case ON_DEMAND -> onDemandQueue;
+                case SPOT_WITH_FALLBACK -> spotFallbackQueue != null ? spotFallbackQueue : spotQueue;
+                case SPOT -> spotQueue;
+            };
+        }
     }
 
     private record Entry(String batchId, String userId, Instant submitted) {
@@ -176,7 +195,7 @@ public final class BatchOrchestrator implements Orchestrator {
 
     SubmitJobRequest request(JobSpec spec, String name, String specUri, Map<String, String> extraEnv, int arraySize, String dependsOn) {
         JobSpec.Limits l = spec.limits();
-        String queue = l.capacity() == Capacity.ON_DEMAND ? config.onDemandQueue() : config.spotQueue();
+        String queue = config.queueFor(l.capacity());
         List<String> command = new ArrayList<>(List.of("worker", "--spec", specUri, "--artifacts",
                 config.artifactsUri().toString()));
         Map<String, String> env = new LinkedHashMap<>();
@@ -264,7 +283,7 @@ public final class BatchOrchestrator implements Orchestrator {
 
     private JobStatus mapWithCost(String jobId, String userId, JobDetail d) {
         String queue = d.jobQueue() == null ? "" : d.jobQueue();
-        boolean spot = queue.equals(config.spotQueue()) || queue.endsWith("/" + config.spotQueue());
+        boolean spot = !(queue.equals(config.onDemandQueue()) || queue.endsWith("/" + config.onDemandQueue()));
         return BatchStates.map(jobId, userId, d, cost.estimate(d, spot, clock.instant()));
     }
 
@@ -295,7 +314,8 @@ public final class BatchOrchestrator implements Orchestrator {
     /** ListJobs on both queues filtered by job name (all statuses), newest first: finds jobs the index lost. */
     public List<JobSummary> findByName(String name) {
         List<JobSummary> out = new ArrayList<>();
-        for (String q : List.of(config.spotQueue(), config.onDemandQueue())) {
+        for (String q : java.util.stream.Stream.of(config.spotQueue(), config.spotFallbackQueue(), config.onDemandQueue())
+                .filter(java.util.Objects::nonNull).distinct().toList()) {
             String token = null;
             do {
                 String t = token;

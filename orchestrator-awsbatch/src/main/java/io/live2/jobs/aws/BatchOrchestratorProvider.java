@@ -39,6 +39,8 @@ public final class BatchOrchestratorProvider implements OrchestratorProvider {
                                            Function<JobSpec, String> specJson) {
         String spot = required(settings, "job_queue_spot");
         String onDemand = required(settings, "job_queue_on_demand");
+        // optional: research-tier jobs (capacity spot_fallback) go here; without it they share the spot queue
+        String spotFallback = blankToNull(settings.get("job_queue_spot_fallback"));
         String definition = required(settings, "job_definition");
         String artifacts = required(settings, "artifacts_uri");
         URI artifactsUri;
@@ -87,7 +89,7 @@ public final class BatchOrchestratorProvider implements OrchestratorProvider {
         if (aws.endpoint() != null) {
             builder.endpointOverride(aws.endpoint());
         }
-        var config = new BatchOrchestrator.Config(spot, onDemand, definition, artifactsUri, artifactsEndpoint, callbackUrl,
+        var config = new BatchOrchestrator.Config(spot, spotFallback, onDemand, definition, artifactsUri, artifactsEndpoint, callbackUrl,
                 master, attempts, grace, stateDir == null ? null : Path.of(stateDir));
         return new BatchOrchestrator(config, builder.build(), store, specJson, Clock.systemUTC()).withCost(JobCost.from(settings));
     }

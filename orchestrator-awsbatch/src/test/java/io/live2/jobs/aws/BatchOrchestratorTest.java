@@ -82,7 +82,7 @@ class BatchOrchestratorTest {
         var aws = fake.aws();
         var batchClient = software.amazon.awssdk.services.batch.BatchClient.builder().region(aws.region())
                 .credentialsProvider(aws.credentials()).endpointOverride(fake.endpoint()).httpClient(AwsSettings.httpClient()).build();
-        orch = new BatchOrchestrator(new BatchOrchestrator.Config("live-prod-spot", "live-prod-ondemand", "live-worker:7",
+        orch = new BatchOrchestrator(new BatchOrchestrator.Config("live-prod-spot", "live-prod-spot-fallback", "live-prod-ondemand", "live-worker:7",
                 URI.create("s3://live-artifacts/v1"), null, "https://api.example.org/internal/jobs/callback",
                 SECRET.getBytes(StandardCharsets.UTF_8), 5, 300, stateDir), batchClient, store, BatchOrchestratorTest::specJson,
                 Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
@@ -149,6 +149,15 @@ class BatchOrchestratorTest {
     void proGoesToTheOnDemandQueue() {
         orch.submit(spec("job-pro", Capacity.ON_DEMAND));
         assertEquals("live-prod-ondemand", fake.bodies("/v1/submitjob").get(0).path("jobQueue").asText());
+    }
+
+    @Test
+    void eachCapacityGoesToItsTiersQueue() {
+        orch.submit(spec("job-hobby", Capacity.SPOT));
+        orch.submit(spec("job-research", Capacity.SPOT_WITH_FALLBACK));
+        orch.submit(spec("job-pro", Capacity.ON_DEMAND));
+        List<String> queues = fake.bodies("/v1/submitjob").stream().map(b -> b.path("jobQueue").asText()).toList();
+        assertEquals(List.of("live-prod-spot", "live-prod-spot-fallback", "live-prod-ondemand"), queues);
     }
 
     @Test
@@ -287,7 +296,7 @@ class BatchOrchestratorTest {
         for (int i = 0; i < 5; i++) {
             assertTrue(store.text("prod/user-42/sw/spec-" + i + ".json").contains("\"job_id\":\"sw-" + i + "\""));
         }
-        assertEquals(4, fake.bodies("/v1/listjobs").size(), "2 names (live-sw, live-sw-w0) x 2 queues, not one per variant");
+        assertEquals(6, fake.bodies("/v1/listjobs").size(), "2 names (live-sw, live-sw-w0) x 3 queues (spot, spot fallback, on-demand), not one per variant");
         var again = assertThrows(JobRejectedException.class, () -> orch.submitSweep(spec("sw", Capacity.SPOT), variants, 0));
         assertTrue(again.getMessage().contains("sw-0"), again.getMessage());
         fake.script(batchId(1) + ":3", "RUNNING", null);
