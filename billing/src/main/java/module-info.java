@@ -8,4 +8,5 @@ module io.live2.billing {
     requires com.fasterxml.jackson.databind;
     requires stripe.java;
     exports io.live2.billing;
+    exports io.live2.billing.stripe;
 }
