@@ -1,0 +1,184 @@
+package io.live2.server.admission;
+
+import io.live2.billing.DenyReason;
+import io.live2.billing.Usage;
+import io.live2.server.db.Database;
+import io.live2.server.db.DatabaseUnavailableException;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * Admission counts in the database's job_slots table. Each change runs in a transaction that first locks the user's
+ * row ({@code SELECT … FROM users … FOR UPDATE}), so a user's admissions are serialised on H2 and PostgreSQL alike,
+ * also across server replicas sharing one PostgreSQL. Plain JDBC on the pool: the row lock, the counts and the
+ * insert must share one connection and transaction.
+ */
+public final class DatabaseAdmissionLedger implements AdmissionLedger {
+    private final Database database;
+    private final DataSource pool;
+    private final Clock clock;
+
+    public DatabaseAdmissionLedger(Database database, Clock clock) {
+        this.database = database;
+        this.pool = database.pool();
+        this.clock = clock;
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T locked(String userId, Work<T> work) {
+        try (Connection c = pool.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement lock = c.prepareStatement("SELECT id FROM users WHERE id = ? FOR UPDATE")) {
+                    lock.setString(1, userId);
+                    try (ResultSet r = lock.executeQuery()) {
+                        if (!r.next()) {
+                            throw new IllegalArgumentException("user " + userId + " does not exist");
+                        }
+                    }
+                }
+                T out = work.run(c);
+                c.commit();
+                return out;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("admission ledger: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Reservation reserve(String userId, String jobId, LocalDate day, int parallelLimit, int dailyLimit) {
+        return locked(userId, c -> {
+            Usage before = usage(c, userId, day);
+            if (exists(c, jobId)) {
+                return new Reservation(true, null, before); // already ours: granted, not counted twice
+            }
+            if (before.runningJobs() >= parallelLimit) {
+                return new Reservation(false, DenyReason.PARALLEL_LIMIT, before);
+            }
+            if (before.jobsToday() >= dailyLimit) {
+                return new Reservation(false, DenyReason.DAILY_LIMIT, before);
+            }
+            try (PreparedStatement ins = c.prepareStatement(
+                    "INSERT INTO job_slots (job_id, user_id, usage_day, running, created_at) VALUES (?, ?, ?, TRUE, ?)")) {
+                ins.setString(1, jobId);
+                ins.setString(2, userId);
+                ins.setString(3, day.toString());
+                ins.setLong(4, clock.millis());
+                ins.executeUpdate();
+            }
+            return new Reservation(true, null, before);
+        });
+    }
+
+    @Override
+    public void release(String userId, String jobId) {
+        update("UPDATE job_slots SET running = FALSE WHERE job_id = ? AND user_id = ?", jobId, userId);
+    }
+
+    @Override
+    public void cancelReservation(String userId, String jobId) {
+        update("DELETE FROM job_slots WHERE job_id = ? AND user_id = ?", jobId, userId);
+    }
+
+    @Override
+    public Usage usage(String userId, LocalDate day) {
+        try (Connection c = pool.getConnection()) {
+            return usage(c, userId, day);
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("admission ledger: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void resync(String userId, Set<String> runningJobIds) {
+        locked(userId, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT job_id, running FROM job_slots WHERE user_id = ? AND running = TRUE");
+                 PreparedStatement off = c.prepareStatement("UPDATE job_slots SET running = FALSE WHERE job_id = ?")) {
+                s.setString(1, userId);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        String id = r.getString(1);
+                        if (!runningJobIds.contains(id)) {
+                            off.setString(1, id);
+                            off.executeUpdate();
+                        }
+                    }
+                }
+            }
+            // running jobs the ledger never saw (admitted before billing existed): counted, on their own day
+            try (PreparedStatement on = c.prepareStatement("UPDATE job_slots SET running = TRUE WHERE job_id = ? AND user_id = ?");
+                 PreparedStatement ins = c.prepareStatement(
+                         "INSERT INTO job_slots (job_id, user_id, usage_day, running, created_at) VALUES (?, ?, ?, TRUE, ?)")) {
+                for (String id : runningJobIds) {
+                    on.setString(1, id);
+                    on.setString(2, userId);
+                    if (on.executeUpdate() == 0) {
+                        ins.setString(1, id);
+                        ins.setString(2, userId);
+                        ins.setString(3, LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).toString());
+                        ins.setLong(4, clock.millis());
+                        ins.executeUpdate();
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public boolean healthy() {
+        return database.healthy();
+    }
+
+    private static boolean exists(Connection c, String jobId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM job_slots WHERE job_id = ?")) {
+            s.setString(1, jobId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    private static Usage usage(Connection c, String userId, LocalDate day) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT "
+                + "COALESCE(SUM(CASE WHEN running THEN 1 ELSE 0 END), 0) AS running_jobs, "
+                + "COALESCE(SUM(CASE WHEN usage_day = ? THEN 1 ELSE 0 END), 0) AS jobs_today "
+                + "FROM job_slots WHERE user_id = ? AND (running = TRUE OR usage_day = ?)")) {
+            s.setString(1, day.toString());
+            s.setString(2, userId);
+            s.setString(3, day.toString());
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return new Usage(r.getInt(1), r.getInt(2));
+            }
+        }
+    }
+
+    private void update(String sql, String a, String b) {
+        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, a);
+            s.setString(2, b);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("admission ledger: " + e.getMessage(), e);
+        }
+    }
+}
