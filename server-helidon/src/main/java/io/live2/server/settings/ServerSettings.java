@@ -20,12 +20,13 @@ import java.util.Map;
  * @param publicUrl          the URL clients reach the server at (for Location headers and worker callbacks); null:
  *                           http://host:port
  * @param corsOrigins        origins allowed to call the API from a browser (none by default)
+ * @param billing            tiers, guardrails, the estimator and Stripe (docs/billing.md)
  */
 public record ServerSettings(String mode, String environment, String host, int port, Path dataDir,
                              String databaseUrl, String databaseUser, Secret databasePassword, int databasePoolSize,
                              String redisUrl, String orchestrator, Map<String, String> orchestratorConfig, URI artifacts,
                              Secret jwtSecret, Secret callbackSecret, Secret stripeSecretKey, String publicUrl,
-                             List<String> corsOrigins, Limits limits, Jobs jobs) {
+                             List<String> corsOrigins, Limits limits, Jobs jobs, Billing billing) {
 
     public boolean live() {
         return "live".equals(mode);
@@ -57,5 +58,32 @@ public record ServerSettings(String mode, String environment, String host, int p
      */
     public record Jobs(long maxRuntimeSeconds, int vcpus, int memoryMib, long checkpointEvery, int localWorkers,
                        int reconcileSeconds, int artifactUrlSeconds) {
+    }
+
+    /**
+     * Billing. Sandbox (mode dev) grants every new account {@code defaultTier} without payment; live mode grants
+     * nothing (no active subscription: no job) and takes tiers only from Stripe.
+     *
+     * @param defaultTier         tier a new account starts on (dev only; null: none, the account must subscribe)
+     * @param pastDueGrace        how long a past_due subscription may still start jobs
+     * @param tierOverrides       "hobby.parallel_jobs" → "2", "research.stripe_price" → "price_…" (TierCatalog keys)
+     * @param priceOverrides      "c7i.2xlarge.spot" → "0.12" (USD per hour; PriceTable keys)
+     * @param calibrationFile     the estimator's calibration (from {@code live calibrate}); null: the bundled one
+     * @param instanceType        the instance type jobs are priced on
+     * @param safetyFactor        estimate cost multiplier, ≥ 1
+     * @param stripeWebhookSecret the webhook endpoint's signing secret (whsec_…); null: webhooks refused
+     * @param stripeApiBase       Stripe's API base URL (tests point it at a local stub); null: Stripe's
+     * @param checkoutSuccessUrl  where Stripe Checkout returns after payment; null: the dashboard's billing page
+     * @param checkoutCancelUrl   where Stripe Checkout returns when abandoned; null: the dashboard's billing page
+     * @param portalReturnUrl     where the customer portal returns; null: the dashboard's billing page
+     */
+    public record Billing(String defaultTier, java.time.Duration pastDueGrace, Map<String, String> tierOverrides,
+                          Map<String, String> priceOverrides, Path calibrationFile, String instanceType, double safetyFactor,
+                          Secret stripeWebhookSecret, String stripeApiBase, String checkoutSuccessUrl,
+                          String checkoutCancelUrl, String portalReturnUrl) {
+        public Billing {
+            tierOverrides = Map.copyOf(tierOverrides);
+            priceOverrides = Map.copyOf(priceOverrides);
+        }
     }
 }

@@ -30,12 +30,15 @@ import java.util.Set;
 public final class SettingsLoader {
     private static final Set<String> TOP = Set.of("mode", "environment", "host", "port", "data_dir", "database", "redis_url",
             "orchestrator", "orchestrator_settings", "artifacts", "public_url", "cors_origins", "jwt_secret_file",
-            "callback_secret_file", "stripe_secret_key_file", "limits", "jobs");
+            "callback_secret_file", "stripe_secret_key_file", "limits", "jobs", "billing");
     private static final Set<String> DATABASE = Set.of("url", "user", "password_file", "pool_size");
     private static final Set<String> LIMITS = Set.of("max_body_bytes", "key_per_minute", "ip_per_minute", "login_per_minute",
             "sse_connections_per_user");
     private static final Set<String> JOBS = Set.of("max_runtime_seconds", "vcpus", "memory_mib", "checkpoint_every",
             "local_workers", "reconcile_seconds", "artifact_url_seconds");
+    private static final Set<String> BILLING = Set.of("default_tier", "past_due_grace_hours", "calibration_file",
+            "instance_type", "safety_factor", "stripe_webhook_secret_file", "stripe_api_base", "checkout_success_url",
+            "checkout_cancel_url", "portal_return_url");
     /** Values that must never protect a live deployment (defaults of examples, test fixtures). */
     private static final List<String> UNSAFE_MARKERS = List.of("test", "default", "changeme", "change-me", "secret", "example", "password");
 
@@ -88,6 +91,9 @@ public final class SettingsLoader {
         values.put("jobs.local_workers", 2);
         values.put("jobs.reconcile_seconds", 30);
         values.put("jobs.artifact_url_seconds", 3600);
+        values.put("billing.past_due_grace_hours", 72);
+        values.put("billing.instance_type", "c7i.2xlarge");
+        values.put("billing.safety_factor", 1.25);
     }
 
     private void file(Path file) {
@@ -115,6 +121,7 @@ public final class SettingsLoader {
                 case "database" -> nested(k, v, DATABASE, file);
                 case "limits" -> nested(k, v, LIMITS, file);
                 case "jobs" -> nested(k, v, JOBS, file);
+                case "billing" -> billing(v, file);
                 case "orchestrator_settings" -> {
                     if (!v.isObject()) {
                         throw new SettingsException("orchestrator_settings: expected an object of strings");
@@ -153,9 +160,58 @@ public final class SettingsLoader {
         }
     }
 
+    /** The billing object: scalars, plus "tiers" and "prices" objects flattened to TierCatalog/PriceTable keys. */
+    private void billing(JsonNode v, Path file) {
+        if (!v.isObject()) {
+            throw new SettingsException("billing: expected an object");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String k = e.getKey();
+            if (k.equals("tiers") || k.equals("prices")) {
+                Map<String, String> flat = overrides("billing." + k);
+                flatten("billing." + k, "", e.getValue(), flat);
+            } else if (k.equals("stripe_webhook_secret")) {
+                throw new SettingsException("billing.stripe_webhook_secret: secrets are not read from the config file; set "
+                        + "LIVE_STRIPE_WEBHOOK_SECRET or billing.stripe_webhook_secret_file");
+            } else if (BILLING.contains(k)) {
+                values.put("billing." + k, scalar("billing." + k, e.getValue()));
+            } else {
+                throw new SettingsException("unknown setting 'billing." + k + "' in " + file + "; known: "
+                        + String.join(", ", new java.util.TreeSet<>(BILLING)) + ", prices, tiers");
+            }
+        }
+    }
+
+    private void flatten(String where, String prefix, JsonNode v, Map<String, String> into) {
+        if (!v.isObject()) {
+            throw new SettingsException(where + (prefix.isEmpty() ? "" : "." + prefix) + ": expected an object");
+        }
+        v.fields().forEachRemaining(f -> {
+            String key = prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey();
+            if (f.getValue().isObject()) {
+                flatten(where, key, f.getValue(), into);
+            } else if (f.getValue().isArray()) {
+                List<String> items = new ArrayList<>();
+                f.getValue().forEach(x -> items.add(x.asText()));
+                into.put(key, String.join(",", items));
+            } else {
+                into.put(key, f.getValue().asText());
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String> overrides(String key) {
+        return (Map<String, String>) values.computeIfAbsent(key, x -> new LinkedHashMap<String, String>());
+    }
+
     private static Object scalar(String k, JsonNode v) {
         if (v.isIntegralNumber()) {
             return v.longValue();
+        }
+        if (v.isNumber()) {
+            return v.doubleValue();
         }
         if (v.isTextual()) {
             return v.textValue();
@@ -176,6 +232,19 @@ public final class SettingsLoader {
         envTo("LIVE_ORCHESTRATOR", "orchestrator");
         envTo("LIVE_ARTIFACTS", "artifacts");
         envTo("LIVE_PUBLIC_URL", "public_url");
+        envTo("LIVE_BILLING_DEFAULT_TIER", "billing.default_tier");
+        envTo("LIVE_STRIPE_API_BASE", "billing.stripe_api_base");
+        // LIVE_BILLING_TIER_RESEARCH_STRIPE_PRICE=price_… → tiers "research.stripe_price"
+        env.forEach((k, v) -> {
+            if (k.startsWith("LIVE_BILLING_TIER_")) {
+                String rest = k.substring("LIVE_BILLING_TIER_".length()).toLowerCase(Locale.ROOT);
+                int cut = rest.indexOf('_');
+                if (cut <= 0) {
+                    throw new SettingsException(k + ": expected LIVE_BILLING_TIER_<TIER>_<FIELD>, e.g. LIVE_BILLING_TIER_RESEARCH_STRIPE_PRICE");
+                }
+                overrides("billing.tiers").put(rest.substring(0, cut) + "." + rest.substring(cut + 1), v.trim());
+            }
+        });
         String cors = env.get("LIVE_CORS_ORIGINS");
         if (cors != null) {
             values.put("cors_origins", List.of(cors.split("\\s*,\\s*")).stream().filter(s -> !s.isBlank()).toList());
@@ -267,7 +336,68 @@ public final class SettingsLoader {
                 (int) integer("jobs.reconcile_seconds", 1, 86_400),
                 (int) integer("jobs.artifact_url_seconds", 60, 7 * 86_400));
         return new ServerSettings(mode, environment, host, port, data, dbUrl, dbUser, dbPassword, pool, redis, orchestrator,
-                orchSettings, artifacts, jwt, callback, stripe, publicUrl, cors, limits, jobs);
+                orchSettings, artifacts, jwt, callback, stripe, publicUrl, cors, limits, jobs, billing(mode, data));
+    }
+
+    private ServerSettings.Billing billing(String mode, Path data) {
+        boolean live = "live".equals(mode);
+        String defaultTier = values.containsKey("billing.default_tier") ? text("billing.default_tier") : (live ? "none" : "hobby");
+        if (live && !defaultTier.equals("none")) {
+            throw new SettingsException("billing.default_tier: mode live grants no tier without a subscription; allowed none (got '"
+                    + defaultTier + "')");
+        }
+        Map<String, String> tiers = overrides("billing.tiers");
+        Map<String, String> prices = overrides("billing.prices");
+        io.live2.billing.TierCatalog catalog;
+        try {
+            catalog = io.live2.billing.TierCatalog.load(tiers);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(e.getMessage().startsWith("billing.") ? e.getMessage() : "billing.tiers: " + e.getMessage());
+        }
+        if (!defaultTier.equals("none")) {
+            try {
+                catalog.get(defaultTier);
+            } catch (IllegalArgumentException e) {
+                throw new SettingsException("billing.default_tier: " + e.getMessage() + " (or none)");
+            }
+        }
+        long graceHours = integer("billing.past_due_grace_hours", 0, 24 * 60);
+        Path calibration = values.containsKey("billing.calibration_file") ? Path.of(text("billing.calibration_file")) : null;
+        String instanceType = text("billing.instance_type");
+        double safety = decimal("billing.safety_factor", 1.0, 10.0);
+        Secret webhook = secret("LIVE_STRIPE_WEBHOOK_SECRET", "billing.stripe_webhook_secret_file", false, mode, data, null);
+        if (live && webhook != null && webhook.length() < 16) {
+            throw new SettingsException("mode live: the Stripe webhook secret from " + webhook.source() + " is too short to be one (whsec_…)");
+        }
+        String apiBase = optionalUrl("billing.stripe_api_base");
+        return new ServerSettings.Billing(defaultTier.equals("none") ? null : defaultTier, java.time.Duration.ofHours(graceHours),
+                tiers, prices, calibration, instanceType, safety, webhook, apiBase, optionalUrl("billing.checkout_success_url"),
+                optionalUrl("billing.checkout_cancel_url"), optionalUrl("billing.portal_return_url"));
+    }
+
+    private String optionalUrl(String key) {
+        if (!values.containsKey(key)) {
+            return null;
+        }
+        String v = text(key);
+        if (!v.matches("https?://\\S+")) {
+            throw new SettingsException(key + ": '" + v + "' is not an http(s) URL");
+        }
+        return v;
+    }
+
+    private double decimal(String key, double min, double max) {
+        Object v = values.get(key);
+        double d;
+        try {
+            d = v instanceof Number num ? num.doubleValue() : Double.parseDouble(String.valueOf(v).trim());
+        } catch (NumberFormatException e) {
+            throw new SettingsException(key + ": '" + v + "' is not a number; allowed " + min + ".." + max);
+        }
+        if (!(d >= min && d <= max)) {
+            throw new SettingsException(key + ": " + d + " is out of range; allowed " + min + ".." + max);
+        }
+        return d;
     }
 
     private static void refuseUnsafe(String what, Secret s) {
