@@ -20,8 +20,21 @@ import io.live2.server.auth.KeyRoutes;
 import io.live2.server.auth.PasswordHasher;
 import io.live2.server.auth.Secrets;
 import io.live2.server.auth.Tokens;
-import io.live2.server.billing.Estimator;
-import io.live2.server.billing.GuardrailPolicy;
+import io.live2.billing.Capacity;
+import io.live2.billing.GuardrailPolicy;
+import io.live2.billing.TierCatalog;
+import io.live2.billing.estimate.CalibratedEstimator;
+import io.live2.billing.stripe.StripeGateway;
+import io.live2.billing.stripe.WebhookVerifier;
+import io.live2.server.admission.AdmissionLedger;
+import io.live2.server.billing.Accounts;
+import io.live2.server.billing.Admission;
+import io.live2.server.billing.BillingRoutes;
+import io.live2.server.billing.StripeWebhooks;
+import io.live2.server.billing.UsagePeriods;
+import io.live2.server.db.StripeEventRepository;
+import io.live2.server.db.SubscriptionRepository;
+import io.live2.server.db.UsagePeriodRepository;
 import io.live2.server.db.ApiKeyRepository;
 import io.live2.server.db.Database;
 import io.live2.server.db.JobRepository;
@@ -114,8 +127,16 @@ public final class LiveServer implements AutoCloseable {
         if (orchestrator instanceof LocalOrchestrator local) {
             local.addListener(updates);
         }
-        JobService service = new JobService(jobs, in.getInstance(UsageRepository.class), orchestrator,
-                in.getInstance(Estimator.class), in.getInstance(GuardrailPolicy.class), settings, clock, updates);
+        SubscriptionRepository subscriptions = in.getInstance(SubscriptionRepository.class);
+        UsagePeriodRepository periods = in.getInstance(UsagePeriodRepository.class);
+        Accounts accounts = new Accounts(subscriptions, in.getInstance(TierCatalog.class), settings.billing().defaultTier(),
+                settings.limits().keyPerMinute(), clock);
+        CalibratedEstimator estimator = in.getInstance(CalibratedEstimator.class);
+        AdmissionLedger ledger = in.getInstance(AdmissionLedger.class);
+        Admission admission = new Admission(accounts, in.getInstance(GuardrailPolicy.class), estimator, ledger, clock);
+        updates.onFinished(j -> finished(j, admission, jobs, periods, estimator));
+        JobService service = new JobService(jobs, in.getInstance(UsageRepository.class), periods, orchestrator,
+                admission, settings, clock, updates);
         KeyRoutes keyRoutes = new KeyRoutes(keys, keyCache, clock, settings.limits().maxBodyBytes());
         String firstKey = firstStart(users, keyRoutes, clock);
         phases.append(", first start ").append(ms(t)).append(" ms");
@@ -127,13 +148,13 @@ public final class LiveServer implements AutoCloseable {
         routing.error(io.helidon.http.HttpException.class, ErrorBodies::http);
         routing.error(Throwable.class, ErrorBodies::unexpected);
         RouteMetrics metrics = new RouteMetrics(io.helidon.service.registry.Services.get(io.helidon.metrics.api.MeterRegistry.class));
-        ApiRoutes api = new ApiRoutes(routing, API, auth, limiter, settings.limits().keyPerMinute(),
-                settings.limits().ipPerMinute(), metrics);
+        ApiRoutes api = new ApiRoutes(routing, API, auth, limiter, accounts::apiLimit, settings.limits().ipPerMinute(), metrics);
         new AuthRoutes(users, in.getInstance(RefreshTokenRepository.class), PasswordHasher.owaspDefaults(), tokens, clock,
                 settings.limits().maxBodyBytes(), settings.limits().loginPerMinute()).register(api);
         keyRoutes.register(api);
         new JobRoutes(service, jobs, store, new JobEventStream(jobs, bus, settings.limits().sseConnectionsPerUser()),
                 settings.limits().maxBodyBytes(), Duration.ofSeconds(settings.jobs().artifactUrlSeconds()), clock).register(api, API);
+        billingRoutes(in, settings, accounts, admission, periods, users, clock).register(api);
         List<String> routes = new ArrayList<>(api.routes());
         new CallbackRoute(CallbackVerifier.forMaster(settings.callbackSecret().bytes()), updates).register(routing, routes);
 
@@ -143,6 +164,7 @@ public final class LiveServer implements AutoCloseable {
                 .addCheck(new Readiness("rate-limiter", limiter::healthy))
                 .addCheck(new Readiness("progress-bus", bus::healthy))
                 .addCheck(new Readiness("orchestrator", () -> orchestratorAnswers(orchestrator)))
+                .addCheck(new Readiness("admission-ledger", ledger::healthy))
                 .build();
         WebServer web = WebServer.builder()
                 .host(settings.host()).port(settings.port())
@@ -169,12 +191,62 @@ public final class LiveServer implements AutoCloseable {
         });
         Reconciler reconciler = new Reconciler(jobs, orchestrator, service, updates);
         reconciler.pass(); // a restarted server first takes over what the last one left
+        resyncRunning(jobs, ledger); // …and its running counts match the jobs that are still running
         web.start();
         reconciler.start(Duration.ofSeconds(settings.jobs().reconcileSeconds()));
         phases.append(", reconcile and listen ").append(ms(t)).append(" ms");
         LOG.info("start-up: " + phases);
         LOG.info("live server ready at " + settings.baseUrl(web.port()) + " (" + redis.map(r -> "redis").orElse("in-process limits") + ")");
         return new LiveServer(settings, in, web, reconciler, serverMetrics, List.copyOf(routes), firstKey);
+    }
+
+    /**
+     * A job ended: its parallel slot is freed, and what it actually took (running time, and its cost priced the
+     * way the estimate prices it, without the safety factor) is recorded beside the estimate and in the month's usage.
+     */
+    private static void finished(io.live2.server.db.JobRow j, Admission admission, JobRepository jobs,
+                                 UsagePeriodRepository periods, CalibratedEstimator estimator) {
+        admission.finished(j.userId(), j.id());
+        if (j.startedAt() != null && j.endedAt() != null && j.endedAt() >= j.startedAt()) {
+            double seconds = (j.endedAt() - j.startedAt()) / 1000.0;
+            double cost = estimator.actualCostUsd(seconds, Capacity.ofWire(j.capacity()));
+            jobs.recordActual(j.id(), seconds, cost);
+            periods.finished(j.userId(), UsagePeriods.of(java.time.Instant.ofEpochMilli(j.endedAt())), seconds, cost);
+        }
+    }
+
+    /**
+     * Before the server takes requests, the ledger's running jobs of each user with unfinished jobs become exactly
+     * those jobs (a server killed between a job's end and its slot's release left one taken).
+     */
+    private static void resyncRunning(JobRepository jobs, AdmissionLedger ledger) {
+        try {
+            java.util.Map<String, java.util.Set<String>> byUser = new java.util.HashMap<>();
+            for (io.live2.server.db.JobRow j : jobs.unfinished()) {
+                byUser.computeIfAbsent(j.userId(), u -> new java.util.HashSet<>()).add(j.id());
+            }
+            byUser.forEach(ledger::resync);
+        } catch (RuntimeException e) {
+            LOG.warning("running-job counts not resynchronised at start-up: " + e);
+        }
+    }
+
+    private static BillingRoutes billingRoutes(Injector in, ServerSettings settings, Accounts accounts, Admission admission,
+                                               UsagePeriodRepository periods, UserRepository users, Clock clock) {
+        Optional<StripeGateway> stripe = in.getInstance(com.google.inject.Key.get(new com.google.inject.TypeLiteral<Optional<StripeGateway>>() { }));
+        Optional<WebhookVerifier> verifier = in.getInstance(com.google.inject.Key.get(new com.google.inject.TypeLiteral<Optional<WebhookVerifier>>() { }));
+        StripeWebhooks webhooks = verifier.isPresent() && stripe.isPresent()
+                ? new StripeWebhooks(verifier.get(), stripe.get(), in.getInstance(StripeEventRepository.class),
+                in.getInstance(SubscriptionRepository.class), accounts, clock)
+                : null;
+        String dashboard = settings.baseUrl(settings.port()) + "/#/billing";
+        ServerSettings.Billing b = settings.billing();
+        BillingRoutes.Links links = new BillingRoutes.Links(
+                b.checkoutSuccessUrl() != null ? b.checkoutSuccessUrl() : dashboard + "?checkout=done",
+                b.checkoutCancelUrl() != null ? b.checkoutCancelUrl() : dashboard + "?checkout=canceled",
+                b.portalReturnUrl() != null ? b.portalReturnUrl() : dashboard);
+        return new BillingRoutes(accounts, admission, periods, users, stripe.orElse(null), webhooks, links, b.pastDueGrace(),
+                settings.limits().maxBodyBytes(), clock);
     }
 
     /** Keeps the finished job's artifact list (path, size, SHA-256) in job_artifacts, as the store had it. */

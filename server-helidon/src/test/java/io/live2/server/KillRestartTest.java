@@ -35,7 +35,8 @@ class KillRestartTest {
     @Test
     void everyAcceptedJobSurvivesTwoKills(@TempDir Path tmp) throws Exception {
         Path config = tmp.resolve("server.json");
-        Files.writeString(config, "{\"jobs\": {\"checkpoint_every\": 2000, \"local_workers\": 2, \"reconcile_seconds\": 2}}");
+        Files.writeString(config, "{\"jobs\": {\"checkpoint_every\": 2000, \"local_workers\": 2, \"reconcile_seconds\": 2}, "
+                + "\"billing\": {\"default_tier\": \"enterprise\"}}");
         Path data = tmp.resolve("data");
         Server s = Server.start(config, data);
         String key = s.firstKey;

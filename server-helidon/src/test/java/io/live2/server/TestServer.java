@@ -55,6 +55,8 @@ public final class TestServer implements AutoCloseable {
             env.put("LIVE_REDIS_URL", Services.REDIS_URL);
             schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         }
+        // the tests of the API itself are not about tiers: a generous one, unless a test chooses (the billing tests do)
+        env.put("LIVE_BILLING_DEFAULT_TIER", "enterprise");
         env.putAll(extraEnv);
         Path config = null;
         if (configJson != null) {

@@ -31,6 +31,19 @@ public final class Secrets {
         return sb.toString();
     }
 
+    /**
+     * An identifier of the same shape as {@link #id} derived from {@code material} (SHA-256): the same material
+     * always gives the same id, so concurrent requests for one thing agree on its id before any of them stored it.
+     */
+    public static String derivedId(String prefix, String material) {
+        byte[] h = HexFormat.of().parseHex(sha256Hex(material));
+        StringBuilder sb = new StringBuilder(prefix).append('_');
+        for (int i = 0; i < 20; i++) {
+            sb.append(ID_CHARS[(h[i] & 0xff) % ID_CHARS.length]);
+        }
+        return sb.toString();
+    }
+
     /** A prototype cloned per use: cloning is far cheaper than the provider lookup of getInstance on every request. */
     private static final MessageDigest SHA256 = sha256();
 

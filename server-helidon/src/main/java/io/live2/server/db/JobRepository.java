@@ -63,7 +63,8 @@ public final class JobRepository {
         }
     }
 
-    private Optional<JobRow> byIdempotencyKey(String userId, String key, String requestHash) {
+    /** The job an earlier request with this idempotency key created (a replay), if any. */
+    public Optional<JobRow> byIdempotencyKey(String userId, String key, String requestHash) {
         Optional<DbRow> idem = db.execute().get("SELECT request_hash, job_id FROM idempotency WHERE user_id = ? AND idem_key = ?", userId, key);
         if (idem.isEmpty()) {
             return Optional.empty();
@@ -129,6 +130,32 @@ public final class JobRepository {
     public List<JobRow> unfinished() {
         return db.execute().query("SELECT " + COLUMNS + " FROM jobs WHERE status IN ('queued', 'running', 'interrupted') ORDER BY created_at, id")
                 .map(JobRepository::row).toList();
+    }
+
+    /** The tier a job was admitted under (what its limits came from). */
+    public void setTier(String jobId, String tierId) {
+        db.execute().update("UPDATE jobs SET tier_id = ? WHERE id = ?", tierId, jobId);
+    }
+
+    /** What the job actually took, beside the estimate it was admitted with (docs/billing.md compares them). */
+    public void recordActual(String jobId, double seconds, double costUsd) {
+        db.execute().update("UPDATE jobs SET actual_seconds = ?, actual_cost_usd = ? WHERE id = ?", seconds, costUsd, jobId);
+    }
+
+    public record EstimateVsActual(String jobId, double estimateSeconds, double estimateCostUsd, Double actualSeconds,
+                                   Double actualCostUsd) {
+    }
+
+    public Optional<EstimateVsActual> estimateVsActual(String userId, String jobId) {
+        return db.execute().get("SELECT id, estimate_seconds, estimate_cost_usd, actual_seconds, actual_cost_usd FROM jobs "
+                        + "WHERE user_id = ? AND id = ?", userId, jobId)
+                .map(r -> new EstimateVsActual(Rows.text(r, "id"), Rows.doubleValue(r, "estimate_seconds"),
+                        Rows.doubleValue(r, "estimate_cost_usd"), doubleOrNull(r, "actual_seconds"), doubleOrNull(r, "actual_cost_usd")));
+    }
+
+    private static Double doubleOrNull(io.helidon.dbclient.DbRow r, String column) {
+        Object v = r.column(column).asOptional().orElse(null);
+        return v == null ? null : ((Number) v).doubleValue();
     }
 
     public long countByStatus(String status) {

@@ -10,13 +10,21 @@ public final class ApiException extends RuntimeException {
     private final String code;
     private final String field;
     private final long retryAfterSeconds;
+    private final transient java.util.Map<String, Object> details;
 
     public ApiException(int status, String code, String message, String field, long retryAfterSeconds) {
+        this(status, code, message, field, retryAfterSeconds, java.util.Map.of());
+    }
+
+    /** @param details the numbers behind the error (a guardrail's limit and current value), rendered as "details" */
+    public ApiException(int status, String code, String message, String field, long retryAfterSeconds,
+                        java.util.Map<String, Object> details) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
         this.field = field;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.details = java.util.Map.copyOf(details);
     }
 
     public ApiException(int status, String code, String message) {
@@ -66,6 +74,10 @@ public final class ApiException extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    public java.util.Map<String, Object> details() {
+        return details;
     }
 
     public long retryAfterSeconds() {

@@ -40,18 +40,19 @@ public final class ApiRoutes {
     private final String base;
     private final Authenticator auth;
     private final RateLimiter limiter;
-    private final RateLimiter.Limit userLimit;
+    private final java.util.function.Function<String, RateLimiter.Limit> userLimits;
     private final RateLimiter.Limit ipLimit;
     private final RouteMetrics metrics;
     private final List<String> routes = new ArrayList<>();
 
-    public ApiRoutes(HttpRouting.Builder routing, String base, Authenticator auth, RateLimiter limiter, int userPerMinute,
-                     int ipPerMinute, RouteMetrics metrics) {
+    /** @param userLimits the rate limit of a user's keys and sessions (the tier's API rate) */
+    public ApiRoutes(HttpRouting.Builder routing, String base, Authenticator auth, RateLimiter limiter,
+                     java.util.function.Function<String, RateLimiter.Limit> userLimits, int ipPerMinute, RouteMetrics metrics) {
         this.routing = routing;
         this.base = base;
         this.auth = auth;
         this.limiter = limiter;
-        this.userLimit = RateLimiter.Limit.perMinute(userPerMinute);
+        this.userLimits = userLimits;
         this.ipLimit = RateLimiter.Limit.perMinute(ipPerMinute);
         this.metrics = metrics;
     }
@@ -59,7 +60,7 @@ public final class ApiRoutes {
     public void user(Method method, String path, Scope scope, UserHandler h) {
         register(method, path, (req, res) -> {
             Caller c = auth.authenticate(req);
-            limit(c.limitKey(), userLimit);
+            limit(c.limitKey(), userLimits.apply(c.userId()));
             if (scope != null && !c.may(scope)) {
                 throw ApiException.forbidden("this API key lacks the scope '" + scope.wire() + "'");
             }

@@ -27,6 +27,9 @@ public final class ErrorBodies {
         if (e.field() != null) {
             inner.put("field", e.field());
         }
+        if (!e.details().isEmpty()) {
+            inner.set("details", Json.MAPPER.valueToTree(new java.util.TreeMap<>(e.details())));
+        }
         inner.put("request_id", RequestIds.of(req));
         if (e.retryAfterSeconds() > 0) {
             res.header(HeaderNames.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));

@@ -58,6 +58,11 @@ public final class JobRoutes {
                 Responses.json(res, 200, body);
             }
         });
+        // a dry run: what POST /jobs would estimate and decide, creating nothing (live remote submit --dry-run)
+        api.user(Method.POST, "/jobs/estimate", Scope.JOBS_READ, (req, res, caller) -> {
+            JobService.Submission s = JobService.parse(JsonBody.parse(Bodies.json(req, maxBodyBytes)));
+            Responses.json(res, JobViews.decision(service.estimate(caller.userId(), s)));
+        });
         api.user(Method.GET, "/jobs", Scope.JOBS_READ, (req, res, caller) -> {
             int limit = intParam(req, "limit", 20, 1, 100);
             String cursor = req.query().first("cursor").orElse(null);

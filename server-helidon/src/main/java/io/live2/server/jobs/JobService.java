@@ -11,10 +11,12 @@ import io.live2.model.config.ConfigException;
 import io.live2.model.config.ConfigLoader;
 import io.live2.model.config.SimulationConfig;
 import io.live2.server.auth.Secrets;
-import io.live2.server.billing.Estimator;
-import io.live2.server.billing.GuardrailPolicy;
+import io.live2.billing.Capacity;
+import io.live2.server.billing.Admission;
+import io.live2.server.billing.UsagePeriods;
 import io.live2.server.db.JobRepository;
 import io.live2.server.db.JobRow;
+import io.live2.server.db.UsagePeriodRepository;
 import io.live2.server.db.UsageRepository;
 import io.live2.server.http.ApiException;
 import io.live2.server.http.JsonBody;
@@ -38,36 +40,38 @@ public final class JobService {
     private final JobRepository jobs;
     private final UsageRepository usage;
     private final Orchestrator orchestrator;
-    private final Estimator estimator;
-    private final GuardrailPolicy guardrails;
+    private final UsagePeriodRepository periods;
+    private final Admission admission;
     private final ServerSettings settings;
     private final Clock clock;
     private final JobUpdates updates;
 
-    public JobService(JobRepository jobs, UsageRepository usage, Orchestrator orchestrator, Estimator estimator,
-                      GuardrailPolicy guardrails, ServerSettings settings, Clock clock, JobUpdates updates) {
+    public JobService(JobRepository jobs, UsageRepository usage, UsagePeriodRepository periods, Orchestrator orchestrator,
+                      Admission admission, ServerSettings settings, Clock clock, JobUpdates updates) {
         this.jobs = jobs;
         this.usage = usage;
+        this.periods = periods;
         this.orchestrator = orchestrator;
-        this.estimator = estimator;
-        this.guardrails = guardrails;
+        this.admission = admission;
         this.settings = settings;
         this.clock = clock;
         this.updates = updates;
     }
 
-    /** A validated submission. */
-    public record Submission(SimulationConfig config, String capacity, String idempotencyKey) {
+    /** A validated submission; {@code capacity} null: the tier's default. */
+    public record Submission(SimulationConfig config, Capacity capacity, String idempotencyKey) {
     }
 
     public static Submission parse(JsonBody body) {
         ObjectNode sim = body.object("simulation");
-        String capacity = body.optionalText("capacity", 1, 20);
-        if (capacity == null) {
-            capacity = "spot";
-        }
-        if (!capacity.equals("spot") && !capacity.equals("on_demand")) {
-            throw ApiException.badRequest("capacity", "capacity: '" + JsonBody.oneLine(capacity) + "' is not allowed; allowed spot, on_demand");
+        String capacityName = body.optionalText("capacity", 1, 20);
+        Capacity capacity = null;
+        if (capacityName != null) {
+            try {
+                capacity = Capacity.ofWire(capacityName);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("capacity", "capacity: '" + JsonBody.oneLine(capacityName) + "' is not allowed; allowed spot, on_demand");
+            }
         }
         String key = body.optionalText("idempotency_key", 1, 128);
         if (key != null && !key.matches("[\\x21-\\x7e]+")) {
@@ -86,39 +90,76 @@ public final class JobService {
         return new Submission(config, capacity, key);
     }
 
-    /** @return the job and whether it was created now (false: the idempotency key's earlier job) */
+    /** The estimate and guardrail verdict for a submission, without creating anything (a dry run). */
+    public Admission.Decision estimate(String userId, Submission s) {
+        return admission.evaluate(userId, s.config(), s.capacity());
+    }
+
+    /**
+     * Admits the job: an idempotent replay returns the earlier job before any guardrail; otherwise the guardrails
+     * take a slot atomically, the job is committed to the database (with its idempotency key), and only then does
+     * the orchestrator hear of it.
+     *
+     * @return the job and whether it was created now (false: the idempotency key's earlier job)
+     */
     public JobRepository.Created submit(String userId, Submission s) {
-        Estimator.Estimate estimate = estimator.estimate(s.config(), s.capacity());
-        GuardrailPolicy.Verdict verdict = guardrails.check(userId, estimate, s.capacity());
-        if (!verdict.allowed()) {
-            throw new ApiException(403, verdict.reason(), verdict.message());
-        }
         String canonical = ConfigLoader.toJson(s.config());
-        String requestHash = Secrets.sha256Hex(s.capacity() + "\n" + canonical);
-        String jobId = Secrets.id("j");
-        JobSpec spec = new JobSpec(JobSpec.VERSION, jobId, userId, settings.environment(), s.config(),
-                new JobSpec.Limits(settings.jobs().maxRuntimeSeconds(),
-                        s.capacity().equals("on_demand") ? JobSpec.Capacity.ON_DEMAND : JobSpec.Capacity.SPOT,
-                        settings.jobs().vcpus(), settings.jobs().memoryMib()),
-                settings.jobs().checkpointEvery());
+        String requestHash = Secrets.sha256Hex((s.capacity() == null ? "default" : s.capacity().wireName()) + "\n" + canonical);
+        if (s.idempotencyKey() != null) {
+            var replay = jobs.byIdempotencyKey(userId, s.idempotencyKey(), requestHash);
+            if (replay.isPresent()) {
+                return new JobRepository.Created(replay.get(), false);
+            }
+        }
+        // with an idempotency key the job id follows from it: concurrent identical submissions reserve one slot
+        // for one id (the ledger counts an id once) instead of each taking a slot before the insert decides
+        String jobId = s.idempotencyKey() == null ? Secrets.id("j")
+                : Secrets.derivedId("j", userId + "\n" + s.idempotencyKey());
+        Admission.Decision d = admission.admit(userId, jobId, s.config(), s.capacity());
+        JobRepository.Created c;
         try {
-            JobSpecJson.check(spec);
-        } catch (JobRejectedException e) {
-            throw ApiException.validation("simulation", JsonBody.oneLine(e.getMessage()));
+            JobSpec spec = new JobSpec(JobSpec.VERSION, jobId, userId, settings.environment(), s.config(),
+                    new JobSpec.Limits(Math.min(settings.jobs().maxRuntimeSeconds(), d.tier().maxRuntimeSeconds()), d.jobCapacity(),
+                            settings.jobs().vcpus(), settings.jobs().memoryMib()),
+                    settings.jobs().checkpointEvery());
+            try {
+                JobSpecJson.check(spec);
+            } catch (JobRejectedException e) {
+                throw ApiException.validation("simulation", JsonBody.oneLine(e.getMessage()));
+            }
+            long now = clock.millis();
+            JobRow row = new JobRow(jobId, userId, "queued", 1, d.capacity().wireName(), JobSpecJson.toJson(spec), requestHash,
+                    d.estimate().durationSeconds(), d.estimate().costUsd(), s.config().steps(), 0, 0, 0, null, false, now, null, null, now);
+            c = jobs.create(row, s.idempotencyKey());
+        } catch (RuntimeException e) {
+            abandonUnlessStored(userId, jobId);
+            throw e;
         }
-        long now = clock.millis();
-        JobRow row = new JobRow(jobId, userId, "queued", 1, s.capacity(), JobSpecJson.toJson(spec), requestHash,
-                estimate.durationSeconds(), estimate.costUsd(), s.config().steps(), 0, 0, 0, null, false, now, null, null, now);
-        JobRepository.Created c = jobs.create(row, s.idempotencyKey());
-        if (c.created()) {
-            // the trace id the worker's callbacks carry (derived from the job id): the job's log lines share it
-            LOG.info("job " + jobId + " admitted for user " + userId + " (traceparent " + io.live2.jobs.aws.CallbackSignature.traceparent(jobId) + ")");
-            usage.addJob(userId, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString(),
-                    (long) s.config().particles() * s.config().steps());
-            hand(row);
-            updates.published(row.id(), row.status());
+        if (!c.created()) {
+            // the idempotency key's job exists: it holds the slot under the same derived id, which stays taken
+            if (!c.job().id().equals(jobId)) {
+                abandonUnlessStored(userId, jobId);
+            }
+            return c;
         }
+        JobRow row = c.job();
+        // the trace id the worker's callbacks carry (derived from the job id): the job's log lines share it
+        LOG.info("job " + jobId + " admitted for user " + userId + " on tier " + d.tier().id() + " (traceparent "
+                + io.live2.jobs.aws.CallbackSignature.traceparent(jobId) + ")");
+        jobs.setTier(jobId, d.tier().id());
+        long atomSteps = (long) s.config().particles() * s.config().steps();
+        usage.addJob(userId, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString(), atomSteps);
+        periods.admitted(userId, UsagePeriods.of(clock.instant()), atomSteps, d.estimate().costUsd());
+        hand(row);
+        updates.published(row.id(), row.status());
         return c;
+    }
+
+    /** Gives the slot back unless a job with this id exists (another request with the same idempotency key stored it). */
+    private void abandonUnlessStored(String userId, String jobId) {
+        if (jobs.internalGet(jobId).isEmpty()) {
+            admission.abandon(userId, jobId);
+        }
     }
 
     /**

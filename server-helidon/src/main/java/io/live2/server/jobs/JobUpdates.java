@@ -25,6 +25,8 @@ public final class JobUpdates implements JobEventListener {
     private final JobRepository jobs;
     private final ProgressBus bus;
     private final Clock clock;
+    private volatile java.util.function.Consumer<JobRow> finished = j -> {
+    };
     private volatile java.util.function.Consumer<JobRow> succeeded = j -> {
     };
 
@@ -109,17 +111,33 @@ public final class JobUpdates implements JobEventListener {
         this.succeeded = c;
     }
 
+    /**
+     * Called with the stored job each time a job reaches a final state (succeeded, failed, canceled): billing frees
+     * its parallel slot and records what it actually used. Called once per change of state, so at most once per job.
+     */
+    public void onFinished(java.util.function.Consumer<JobRow> c) {
+        this.finished = c;
+    }
+
     /** Tells the job's live streams that its state changed (they read the new state from the database). */
     void published(String jobId, String newStatus) {
         bus.publish(jobId, "{\"type\":\"status\"}");
-        if (!newStatus.equals("succeeded")) {
-            return; // only a success is measured; no other change needs the stored job read back
+        if (!isFinal(newStatus)) {
+            return; // only an ending is measured and billed; no other change needs the stored job read back
         }
         jobs.internalGet(jobId).ifPresent(j -> {
             try {
-                succeeded.accept(j);
+                finished.accept(j);
             } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "metrics of job " + jobId + ": " + e);
+                // the reconciler's resync repairs a slot left taken; the failure is worth a warning
+                LOG.log(Level.WARNING, "billing of finished job " + jobId + ": " + e);
+            }
+            if (newStatus.equals("succeeded")) {
+                try {
+                    succeeded.accept(j);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.FINE, "metrics of job " + jobId + ": " + e);
+                }
             }
         });
     }

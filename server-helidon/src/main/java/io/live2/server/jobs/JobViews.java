@@ -55,4 +55,25 @@ public final class JobViews {
         double f = Math.pow(10, digits);
         return Math.round(v * f) / f;
     }
+
+    /** A dry run's answer: the tier, the capacity, the estimate and the guardrails' verdict. */
+    static ObjectNode decision(io.live2.server.billing.Admission.Decision d) {
+        ObjectNode o = Json.object();
+        o.put("tier", d.tier().id()).put("capacity", d.capacity().wireName()).put("runs_on", d.jobCapacity().wireName());
+        ObjectNode e = o.putObject("estimate");
+        e.put("duration_seconds", round(d.estimate().durationSeconds(), 1));
+        e.put("cost_usd", round(d.estimate().costUsd(), 6));
+        e.put("instance_type", d.estimate().instanceType());
+        e.put("basis", d.estimate().basis());
+        ObjectNode v = o.putObject("verdict");
+        v.put("allowed", d.verdict().allowed());
+        if (!d.verdict().allowed()) {
+            v.put("reason", d.verdict().reason().code()).put("message", d.verdict().message());
+            v.set("details", Json.MAPPER.valueToTree(new java.util.TreeMap<>(d.verdict().details())));
+            if (d.verdict().retryAfterSeconds() > 0) {
+                v.put("retry_after_seconds", d.verdict().retryAfterSeconds());
+            }
+        }
+        return o;
+    }
 }

@@ -1,5 +1,8 @@
 package io.live2.server.wiring;
 
+import io.live2.server.admission.AdmissionLedger;
+import io.live2.server.admission.DatabaseAdmissionLedger;
+import io.live2.server.db.Database;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -22,5 +25,12 @@ final class InProcessLimitsModule extends AbstractModule {
     @Singleton
     ProgressBus bus() {
         return new InProcessProgressBus();
+    }
+
+    /** Admission counts under a row lock in the database: correct for one server and for replicas sharing PostgreSQL. */
+    @Provides
+    @Singleton
+    AdmissionLedger ledger(Database db, Clock clock) {
+        return new DatabaseAdmissionLedger(db, clock);
     }
 }

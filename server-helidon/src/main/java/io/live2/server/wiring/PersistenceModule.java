@@ -8,6 +8,9 @@ import io.live2.server.db.Database;
 import io.live2.server.db.JobRepository;
 import io.live2.server.db.RefreshTokenRepository;
 import io.live2.server.db.UsageRepository;
+import io.live2.server.db.SubscriptionRepository;
+import io.live2.server.db.StripeEventRepository;
+import io.live2.server.db.UsagePeriodRepository;
 import io.live2.server.db.UserRepository;
 import io.live2.server.settings.ServerSettings;
 
@@ -56,5 +59,23 @@ final class PersistenceModule extends AbstractModule {
     @Singleton
     UsageRepository usage(Database db) {
         return new UsageRepository(db);
+    }
+
+    @Provides
+    @Singleton
+    SubscriptionRepository subscriptions(Database db) {
+        return new SubscriptionRepository(db);
+    }
+
+    @Provides
+    @Singleton
+    StripeEventRepository stripeEvents(Database db) {
+        return new StripeEventRepository(db);
+    }
+
+    @Provides
+    @Singleton
+    UsagePeriodRepository periods(Database db) {
+        return new UsagePeriodRepository(db);
     }
 }

@@ -1,5 +1,7 @@
 package io.live2.server.wiring;
 
+import io.live2.server.admission.AdmissionLedger;
+import io.live2.server.admission.RedisAdmissionLedger;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -33,5 +35,12 @@ final class RedisModule extends AbstractModule {
     @Singleton
     ProgressBus bus(RedissonClient redis) {
         return new RedisProgressBus(redis);
+    }
+
+    /** Admission counts in Redis, atomic by Lua script and shared by every replica. */
+    @Provides
+    @Singleton
+    AdmissionLedger ledger(RedissonClient redis, ServerSettings s) {
+        return new RedisAdmissionLedger(redis, "live:" + s.environment() + ":admission:");
     }
 }
