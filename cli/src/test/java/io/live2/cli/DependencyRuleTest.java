@@ -157,9 +157,23 @@ class DependencyRuleTest {
     }
 
     @Test
+    void billingIsPurePolicyAndTheStripeAdapter() {
+        // the billing module decides; the server stores and counts: no web server, database, Redis or injector here
+        noClasses().that().resideInAPackage("io.live2.billing..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.helidon..", "java.sql..", "javax.sql..", "org.redisson..",
+                        "com.google.inject..", "jakarta.inject..", "com.zaxxer..", "org.flywaydb..", "org.h2..", "org.postgresql..",
+                        "io.live2.server..", "io.live2.jobs..", "io.live2.engine..", "io.live2.compute..")
+                .check(classes);
+        // and only its Stripe adapter talks to Stripe
+        noClasses().that().resideOutsideOfPackage("io.live2.billing.stripe..")
+                .should().dependOnClassesThat().resideInAPackage("com.stripe..")
+                .check(classes);
+    }
+
+    @Test
     void nothingBelowTheServerDependsOnIt() {
         noClasses().that().resideInAnyPackage("io.live2.model..", "io.live2.compute..", "io.live2.engine..", "io.live2.jobs..",
-                        "io.live2.chemistry..")
+                        "io.live2.chemistry..", "io.live2.billing..")
                 .should().dependOnClassesThat().resideInAPackage("io.live2.server..")
                 .check(classes);
     }

@@ -24,7 +24,9 @@ class RemoteCommandTest {
 
     @BeforeAll
     static void start() {
-        server = LiveServer.start(SettingsLoader.load(null, Map.of("LIVE_PORT", "0", "LIVE_DATA", tmp.resolve("data").toString()), Map.of()));
+        // the research tier: the CLI tests run more than Hobby's 10 requests a minute
+        server = LiveServer.start(SettingsLoader.load(null, Map.of("LIVE_PORT", "0", "LIVE_DATA", tmp.resolve("data").toString(),
+                "LIVE_BILLING_DEFAULT_TIER", "research"), Map.of()));
         key = server.firstKey().orElseThrow();
     }
 
@@ -37,6 +39,23 @@ class RemoteCommandTest {
         String[] all = Stream.concat(Stream.of("remote"), Stream.concat(Stream.of(args),
                 Stream.of("--server", server.url(), "--api-key", key))).toArray(String[]::new);
         return CliHarness.run(all);
+    }
+
+    @Test
+    void aDryRunShowsTheEstimateAndVerdictAndSubmitsNothing() throws Exception {
+        Path small = Files.writeString(tmp.resolve("dry.json"), "{\"preset\":\"miller-urey\",\"particles\":150,\"steps\":400,\"seed\":5}");
+        int before = remote("list").out().lines().toList().size();
+        CliHarness.Outcome dry = remote("submit", small.toString(), "--dry-run");
+        assertEquals(0, dry.exitCode(), dry.err() + dry.out());
+        assertTrue(dry.out().contains("estimate: ") && dry.out().contains("tier research"), dry.out());
+        assertTrue(dry.out().contains("verdict: allowed"), dry.out());
+        assertEquals(before, remote("list").out().lines().toList().size(), "a dry run creates no job");
+
+        // far beyond Research's 2 hours and $5: refused, with the reason
+        Path huge = Files.writeString(tmp.resolve("huge.json"), "{\"preset\":\"miller-urey\",\"particles\":200000,\"steps\":1000000000,\"seed\":5}");
+        CliHarness.Outcome refused = remote("submit", huge.toString(), "--dry-run");
+        assertEquals(1, refused.exitCode(), refused.out());
+        assertTrue(refused.out().contains("verdict: refused, runtime_limit") || refused.out().contains("verdict: refused, cost_limit"), refused.out());
     }
 
     @Test

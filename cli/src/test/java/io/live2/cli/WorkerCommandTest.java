@@ -167,7 +167,7 @@ class WorkerCommandTest {
         Files.writeString(bad, SPEC.replace("\"capacity\": \"spot\"", "\"capacity\": \"cheap\""));
         CliHarness.Outcome rejected = CliHarness.run("worker", "--spec", bad.toString(), "--artifacts", tmp.toUri().toString());
         assertEquals(2, rejected.exitCode());
-        assertTrue(rejected.err().contains("limits.capacity: 'cheap' is not allowed; allowed spot, on_demand"), rejected.err());
+        assertTrue(rejected.err().contains("limits.capacity: 'cheap' is not allowed; allowed spot, spot_fallback, on_demand"), rejected.err());
 
         Path good = tmp.resolve("good.json");
         Files.writeString(good, SPEC);

@@ -93,6 +93,20 @@ public final class LiveClient {
                 r.headers().firstValue("Location").orElse(null), r.statusCode() == 200);
     }
 
+    /**
+     * A dry run: the estimate and the guardrails' verdict for this submission, creating nothing
+     * (POST /jobs/estimate; the answer has tier, capacity, estimate and verdict).
+     */
+    public JsonNode estimate(JsonNode simulation, String capacity) {
+        ObjectNode body = JSON.createObjectNode();
+        body.set("simulation", simulation);
+        if (capacity != null) {
+            body.put("capacity", capacity);
+        }
+        return parse(send(request("/jobs/estimate").POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .header("Content-Type", "application/json")));
+    }
+
     public JsonNode job(String id) {
         return parse(send(request("/jobs/" + id).GET()));
     }
