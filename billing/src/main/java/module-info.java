@@ -9,4 +9,5 @@ module io.live2.billing {
     requires stripe.java;
     exports io.live2.billing;
     exports io.live2.billing.stripe;
+    exports io.live2.billing.estimate;
 }
