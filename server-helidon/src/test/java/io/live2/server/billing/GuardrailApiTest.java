@@ -102,6 +102,27 @@ class GuardrailApiTest {
     }
 
     @Test
+    void theTiersApiRateReplacesTheServerDefault() {
+        // Hobby's own rate: 10 requests a minute per key (the server's ceiling, limits.key_per_minute, is 600)
+        try (TestServer s = TestServer.start(TestServer.Kind.EMBEDDED, tmp.resolve("rate"), Map.of("LIVE_BILLING_DEFAULT_TIER", "hobby"))) {
+            String key = s.newUserKey("ratelimited@example.org");
+            int ok = 0;
+            TestServer.Response r;
+            do {
+                r = s.get("/api/v1/billing/subscription", key);
+                if (r.status() == 200) {
+                    ok++;
+                }
+            } while (r.status() == 200 && ok < 50);
+            assertEquals(429, r.status(), r.raw().body());
+            assertEquals("rate_limited", r.body().path("error").path("code").asText());
+            // fixed one-minute windows: 10 in one window, up to 19 if the loop crosses a window's edge once; far
+            // below the server's ceiling of 600, so the tier's rate is the one applied
+            assertTrue(ok >= 10 && ok < 20, "requests allowed before the limit: " + ok);
+        }
+    }
+
+    @Test
     void theDailyLimitHoldsUntilTheNextUtcDay() {
         try (TestServer s = hobbyServer(Map.of("LIVE_BILLING_TIER_HOBBY_JOBS_PER_DAY", "2"))) {
             String key = s.newUserKey("daily@example.org");
