@@ -190,8 +190,10 @@ public final class LiveServer implements AutoCloseable {
             recordArtifacts(jobs, store, j.id(), spec.artifactPrefix());
         });
         Reconciler reconciler = new Reconciler(jobs, orchestrator, service, updates);
+        // after each pass (the first before the server takes requests): free the slots of jobs that ended while no
+        // server saw it, or whose release failed
+        reconciler.afterEachPass(() -> repairSlots(jobs, ledger, clock));
         reconciler.pass(); // a restarted server first takes over what the last one left
-        resyncRunning(jobs, ledger); // …and its running counts match the jobs that are still running
         web.start();
         reconciler.start(Duration.ofSeconds(settings.jobs().reconcileSeconds()));
         phases.append(", reconcile and listen ").append(ms(t)).append(" ms");
@@ -215,20 +217,39 @@ public final class LiveServer implements AutoCloseable {
         }
     }
 
+    /** A reservation this old with no job behind it was abandoned by a server that died before inserting the job. */
+    static final long ABANDONED_RESERVATION_MILLIS = 10 * 60_000;
+
     /**
-     * Before the server takes requests, the ledger's running jobs of each user with unfinished jobs become exactly
-     * those jobs (a server killed between a job's end and its slot's release left one taken).
+     * At start-up and after every reconciliation: a job the ledger still counts as running but the jobs table has in
+     * a final state (a server killed between the job's end and its release, or a release that failed) is released, and a reservation with no job
+     * behind it for ten minutes (killed between the reservation and the insert) is given back. Without this a
+     * Hobby account would stay at its one parallel job forever. Only what is certainly stale is touched, so other
+     * replicas' admissions in flight are safe.
      */
-    private static void resyncRunning(JobRepository jobs, AdmissionLedger ledger) {
+    static int repairSlots(JobRepository jobs, AdmissionLedger ledger, Clock clock) {
+        int repaired = 0;
         try {
-            java.util.Map<String, java.util.Set<String>> byUser = new java.util.HashMap<>();
-            for (io.live2.server.db.JobRow j : jobs.unfinished()) {
-                byUser.computeIfAbsent(j.userId(), u -> new java.util.HashSet<>()).add(j.id());
+            long now = clock.millis();
+            for (var user : ledger.running().entrySet()) {
+                for (var slot : user.getValue().entrySet()) {
+                    Optional<io.live2.server.db.JobRow> row = jobs.internalGet(slot.getKey());
+                    if (row.isPresent() && io.live2.jobs.JobState.ofWire(row.get().status()).terminal()) {
+                        ledger.release(user.getKey(), slot.getKey());
+                        repaired++;
+                    } else if (row.isEmpty() && now - slot.getValue() > ABANDONED_RESERVATION_MILLIS) {
+                        ledger.cancelReservation(user.getKey(), slot.getKey());
+                        repaired++;
+                    }
+                }
             }
-            byUser.forEach(ledger::resync);
+            if (repaired > 0) {
+                LOG.info("admission ledger: " + repaired + " stale running slot(s) freed");
+            }
         } catch (RuntimeException e) {
-            LOG.warning("running-job counts not resynchronised at start-up: " + e);
+            LOG.warning("admission ledger not repaired now (the next pass tries again): " + e);
         }
+        return repaired;
     }
 
     private static BillingRoutes billingRoutes(Injector in, ServerSettings settings, Accounts accounts, Admission admission,

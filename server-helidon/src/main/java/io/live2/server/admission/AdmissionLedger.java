@@ -4,7 +4,7 @@ import io.live2.billing.DenyReason;
 import io.live2.billing.Usage;
 
 import java.time.LocalDate;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The counts behind the parallel and daily guardrails, changed only by an atomic check-and-take: two concurrent
@@ -29,8 +29,12 @@ public interface AdmissionLedger {
 
     Usage usage(String userId, LocalDate day);
 
-    /** Repair: the user's running jobs become exactly these (the database's truth); daily counts are untouched. */
-    void resync(String userId, Set<String> runningJobIds);
+    /**
+     * Every job counted as running: user → (job id → when it was reserved, epoch milliseconds). The server's
+     * start-up repair compares it with the jobs table (a server killed between a job's end and its release, or
+     * between a reservation and the job's insert, leaves a slot taken that would otherwise never free).
+     */
+    Map<String, Map<String, Long>> running();
 
     boolean healthy();
 

@@ -12,7 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Admission counts in the database's job_slots table. Each change runs in a transaction that first locks the user's
@@ -108,39 +109,18 @@ public final class DatabaseAdmissionLedger implements AdmissionLedger {
     }
 
     @Override
-    public void resync(String userId, Set<String> runningJobIds) {
-        locked(userId, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT job_id, running FROM job_slots WHERE user_id = ? AND running = TRUE");
-                 PreparedStatement off = c.prepareStatement("UPDATE job_slots SET running = FALSE WHERE job_id = ?")) {
-                s.setString(1, userId);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        String id = r.getString(1);
-                        if (!runningJobIds.contains(id)) {
-                            off.setString(1, id);
-                            off.executeUpdate();
-                        }
-                    }
-                }
+    public Map<String, Map<String, Long>> running() {
+        Map<String, Map<String, Long>> out = new HashMap<>();
+        try (Connection c = pool.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT user_id, job_id, created_at FROM job_slots WHERE running = TRUE");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                out.computeIfAbsent(r.getString(1), u -> new HashMap<>()).put(r.getString(2), r.getLong(3));
             }
-            // running jobs the ledger never saw (admitted before billing existed): counted, on their own day
-            try (PreparedStatement on = c.prepareStatement("UPDATE job_slots SET running = TRUE WHERE job_id = ? AND user_id = ?");
-                 PreparedStatement ins = c.prepareStatement(
-                         "INSERT INTO job_slots (job_id, user_id, usage_day, running, created_at) VALUES (?, ?, ?, TRUE, ?)")) {
-                for (String id : runningJobIds) {
-                    on.setString(1, id);
-                    on.setString(2, userId);
-                    if (on.executeUpdate() == 0) {
-                        ins.setString(1, id);
-                        ins.setString(2, userId);
-                        ins.setString(3, LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).toString());
-                        ins.setLong(4, clock.millis());
-                        ins.executeUpdate();
-                    }
-                }
-            }
-            return null;
-        });
+            return out;
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("admission ledger: " + e.getMessage(), e);
+        }
     }
 
     @Override

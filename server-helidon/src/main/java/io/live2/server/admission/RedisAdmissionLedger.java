@@ -6,16 +6,18 @@ import io.live2.server.limits.RedisClients;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
+import org.redisson.client.protocol.ScoredEntry;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * Admission counts in Redis, shared by every server replica: per user a set of running job ids and a set per UTC
- * day of admitted job ids (kept 48 h), plus each job's day. Each operation is one Lua script, so the check and the
+ * Admission counts in Redis, shared by every server replica: per user a sorted set of running job ids (scored by
+ * the time of their reservation) and a set per UTC day of admitted job ids (kept 48 h), plus each job's day. Each operation is one Lua script, so the check and the
  * take are atomic; sets make every operation idempotent per job id and repairable from the database's truth.
  * Written for a single Redis server (the day set's key is derived inside the release script, which Redis Cluster
  * would not allow).
@@ -25,51 +27,46 @@ public final class RedisAdmissionLedger implements AdmissionLedger {
     static final Duration DAY_KEY_TTL = Duration.ofHours(48);
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(1);
 
-    // KEYS: running set, day set, job-day key. ARGV: job id, parallel limit, daily limit, ttl seconds, day.
+    // KEYS: running sorted set, day set, job-day key. ARGV: job id, parallel limit, daily limit, ttl seconds, day, now ms.
     // Returns {granted 0|1, running before, today before, reason 0 none | 1 parallel | 2 daily}.
     private static final String RESERVE = """
-            local running = redis.call('SCARD', KEYS[1])
+            local running = redis.call('ZCARD', KEYS[1])
             local today = redis.call('SCARD', KEYS[2])
             if redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 1 or redis.call('EXISTS', KEYS[3]) == 1 then
               return {1, running, today, 0}
             end
             if running >= tonumber(ARGV[2]) then return {0, running, today, 1} end
             if today >= tonumber(ARGV[3]) then return {0, running, today, 2} end
-            redis.call('SADD', KEYS[1], ARGV[1])
+            redis.call('ZADD', KEYS[1], ARGV[6], ARGV[1])
             redis.call('SADD', KEYS[2], ARGV[1])
             redis.call('EXPIRE', KEYS[2], ARGV[4])
             redis.call('SET', KEYS[3], ARGV[5], 'EX', ARGV[4])
             return {1, running, today, 0}
             """;
 
-    // KEYS: running set, job-day key. ARGV: job id, day-set key prefix (the day is appended).
+    // KEYS: running sorted set, job-day key. ARGV: job id, day-set key prefix (the day is appended).
     private static final String CANCEL = """
-            redis.call('SREM', KEYS[1], ARGV[1])
+            redis.call('ZREM', KEYS[1], ARGV[1])
             local day = redis.call('GET', KEYS[2])
             if day then redis.call('SREM', ARGV[2] .. day, ARGV[1]) end
             redis.call('DEL', KEYS[2])
             return 1
             """;
 
-    // KEYS: running set. ARGV: the running job ids.
-    private static final String RESYNC = """
-            redis.call('DEL', KEYS[1])
-            for i = 1, #ARGV do redis.call('SADD', KEYS[1], ARGV[i]) end
-            return #ARGV
-            """;
-
-    // KEYS: running set, day set. Returns {running, today} read together.
+    // KEYS: running sorted set, day set. Returns {running, today} read together.
     private static final String USAGE = """
-            return {redis.call('SCARD', KEYS[1]), redis.call('SCARD', KEYS[2])}
+            return {redis.call('ZCARD', KEYS[1]), redis.call('SCARD', KEYS[2])}
             """;
 
     private final RedissonClient redis;
     private final String prefix;
+    private final Clock clock;
 
     /** @param prefix key prefix, e.g. "live:prod:admission:" (tests use one of their own) */
-    public RedisAdmissionLedger(RedissonClient redis, String prefix) {
+    public RedisAdmissionLedger(RedissonClient redis, String prefix, Clock clock) {
         this.redis = redis;
         this.prefix = prefix;
+        this.clock = clock;
     }
 
     private String running(String userId) {
@@ -91,7 +88,8 @@ public final class RedisAdmissionLedger implements AdmissionLedger {
     @Override
     public Reservation reserve(String userId, String jobId, LocalDate day, int parallelLimit, int dailyLimit) {
         List<Long> r = eval(RESERVE, List.of(running(userId), dayPrefix(userId) + day, jobDay(jobId)),
-                jobId, Integer.toString(parallelLimit), Integer.toString(dailyLimit), Long.toString(DAY_KEY_TTL.toSeconds()), day.toString());
+                jobId, Integer.toString(parallelLimit), Integer.toString(dailyLimit), Long.toString(DAY_KEY_TTL.toSeconds()), day.toString(),
+                Long.toString(clock.millis()));
         Usage before = new Usage(r.get(1).intValue(), r.get(2).intValue());
         if (r.get(0) == 1) {
             return new Reservation(true, null, before);
@@ -101,7 +99,7 @@ public final class RedisAdmissionLedger implements AdmissionLedger {
 
     @Override
     public void release(String userId, String jobId) {
-        redis.getSet(running(userId), StringCodec.INSTANCE).remove(jobId);
+        redis.getScoredSortedSet(running(userId), StringCodec.INSTANCE).remove(jobId);
     }
 
     @Override
@@ -117,9 +115,19 @@ public final class RedisAdmissionLedger implements AdmissionLedger {
     }
 
     @Override
-    public void resync(String userId, Set<String> runningJobIds) {
-        redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, RESYNC, RScript.ReturnType.INTEGER,
-                List.of(running(userId)), new ArrayList<>(runningJobIds).toArray());
+    public Map<String, Map<String, Long>> running() {
+        Map<String, Map<String, Long>> out = new HashMap<>();
+        String pattern = prefix + "run:";
+        redis.getKeys().getKeysStreamByPattern(pattern + "*").forEach(key -> {
+            Map<String, Long> jobs = new HashMap<>();
+            for (ScoredEntry<Object> e : redis.<Object>getScoredSortedSet(key, StringCodec.INSTANCE).entryRange(0, -1)) {
+                jobs.put(String.valueOf(e.getValue()), e.getScore().longValue());
+            }
+            if (!jobs.isEmpty()) {
+                out.put(key.substring(pattern.length()), jobs);
+            }
+        });
+        return out;
     }
 
     @Override

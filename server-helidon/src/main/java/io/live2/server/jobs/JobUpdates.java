@@ -129,7 +129,7 @@ public final class JobUpdates implements JobEventListener {
             try {
                 finished.accept(j);
             } catch (RuntimeException e) {
-                // the reconciler's resync repairs a slot left taken; the failure is worth a warning
+                // the next start-up's repair frees a slot left taken (LiveServer.repairSlots); worth a warning
                 LOG.log(Level.WARNING, "billing of finished job " + jobId + ": " + e);
             }
             if (newStatus.equals("succeeded")) {

@@ -38,6 +38,14 @@ public final class Reconciler implements AutoCloseable {
         this.updates = updates;
     }
 
+    private volatile Runnable afterPass = () -> {
+    };
+
+    /** Something that also runs after every pass (the admission ledger's repair of stale slots). */
+    public void afterEachPass(Runnable r) {
+        this.afterPass = r;
+    }
+
     public void start(Duration every) {
         timer.scheduleWithFixedDelay(this::safePass, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -68,6 +76,7 @@ public final class Reconciler implements AutoCloseable {
                 LOG.log(Level.WARNING, "cannot reconcile job " + row.id() + " now: " + e);
             }
         }
+        afterPass.run();
         return n;
     }
 

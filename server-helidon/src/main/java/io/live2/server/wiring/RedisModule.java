@@ -40,7 +40,7 @@ final class RedisModule extends AbstractModule {
     /** Admission counts in Redis, atomic by Lua script and shared by every replica. */
     @Provides
     @Singleton
-    AdmissionLedger ledger(RedissonClient redis, ServerSettings s) {
-        return new RedisAdmissionLedger(redis, "live:" + s.environment() + ":admission:");
+    AdmissionLedger ledger(RedissonClient redis, ServerSettings s, Clock clock) {
+        return new RedisAdmissionLedger(redis, "live:" + s.environment() + ":admission:", clock);
     }
 }

@@ -80,17 +80,20 @@ abstract class AdmissionLedgerContract {
     }
 
     @Test
-    void resyncMakesTheRunningSetTheDatabasesTruth() {
+    void runningListsEachRunningJobWithTheTimeOfItsReservation() {
         AdmissionLedger l = ledger();
         String u = newUser();
         String a = job();
         String b = job();
+        long before = System.currentTimeMillis();
         l.reserve(u, a, DAY, 5, 5);
         l.reserve(u, b, DAY, 5, 5);
-        l.resync(u, Set.of(b)); // a ended while nobody released it
-        assertEquals(new Usage(1, 2), l.usage(u, DAY));
-        l.resync(u, Set.of());
-        assertEquals(0, l.usage(u, DAY).runningJobs());
+        l.release(u, a);
+        java.util.Map<String, Long> mine = l.running().get(u);
+        assertEquals(Set.of(b), mine.keySet(), "a released job is not running");
+        assertTrue(mine.get(b) >= before - 1000 && mine.get(b) <= System.currentTimeMillis() + 1000, "reserved now: " + mine.get(b));
+        l.release(u, b);
+        assertTrue(l.running().getOrDefault(u, java.util.Map.of()).isEmpty());
     }
 
     /** 50 contenders at limit − 1 (parallel, then daily): exactly one is granted. */

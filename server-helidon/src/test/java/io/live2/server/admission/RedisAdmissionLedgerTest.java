@@ -15,7 +15,7 @@ class RedisAdmissionLedgerTest extends AdmissionLedgerContract {
     @BeforeAll
     static void open() {
         redis = LocalRedis.connectOrSkip();
-        ledger = new RedisAdmissionLedger(redis, "test:" + UUID.randomUUID() + ":admission:");
+        ledger = new RedisAdmissionLedger(redis, "test:" + UUID.randomUUID() + ":admission:", java.time.Clock.systemUTC());
     }
 
     @AfterAll
