@@ -38,16 +38,17 @@ public record Subscription(String tierId, SubscriptionStatus status, Instant cur
     }
 
     /**
-     * Whether new jobs may start at {@code now}: trialing and active yes; past_due until {@code grace} after it began;
-     * canceled (and cancel-at-period-end) until the paid period ends; incomplete and none never. Running jobs are
-     * never stopped by this.
+     * Whether new jobs may start at {@code now}: trialing and active yes (set to cancel at the period's end: until
+     * it ends, which is how a user's cancellation takes effect at period end); past_due until {@code grace} after it
+     * began; canceled, incomplete and none never. Stripe reaches canceled at the end of a period a user canceled, or
+     * at once when the payments failed (after past_due, unpaid) or an operator canceled: none of these leaves paid
+     * time to use, so canceled admits nothing. Running jobs are never stopped by this.
      */
     public boolean admitsNewJobs(Instant now, Duration grace) {
         return switch (status) {
             case TRIALING, ACTIVE -> !cancelAtPeriodEnd || currentPeriodEnd == null || now.isBefore(currentPeriodEnd);
             case PAST_DUE -> pastDueSince != null && now.isBefore(pastDueSince.plus(grace));
-            case CANCELED -> currentPeriodEnd != null && now.isBefore(currentPeriodEnd);
-            case INCOMPLETE, NONE -> false;
+            case CANCELED, INCOMPLETE, NONE -> false;
         };
     }
 }

@@ -29,9 +29,7 @@ final class SubscriptionDenial {
                 yield "Payment has been past due since " + s.pastDueSince() + " and the grace period of "
                         + Durations.human(grace.toSeconds()) + " ended at " + graceEnds + ".";
             }
-            case CANCELED -> s.currentPeriodEnd() == null
-                    ? "The subscription was canceled."
-                    : "The subscription was canceled and its paid period ended at " + s.currentPeriodEnd() + ".";
+            case CANCELED -> "The subscription was canceled.";
             case TRIALING, ACTIVE -> "The subscription was set to cancel at the end of its period, which ended at "
                     + s.currentPeriodEnd() + ".";
         };

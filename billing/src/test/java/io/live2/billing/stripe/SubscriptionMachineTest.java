@@ -119,7 +119,7 @@ class SubscriptionMachineTest {
     }
 
     @Test
-    void aDeletedSubscriptionIsCanceledWithTheTierKeptUntilThePeriodEnd() {
+    void aDeletedSubscriptionIsCanceledAndAdmitsNoNewJob() {
         Subscription scheduled = apply(stored("pro", SubscriptionStatus.ACTIVE),
                 fetched("active", HOBBY.stripePriceId(), PERIOD_END, false), NOW);
 
@@ -128,8 +128,7 @@ class SubscriptionMachineTest {
         assertEquals(SubscriptionStatus.CANCELED, deleted.status());
         assertEquals("pro", deleted.tierId());
         assertNull(deleted.pendingTierId(), "nothing renews, so nothing is pending");
-        assertTrue(deleted.admitsNewJobs(PERIOD_END.minusSeconds(1), GRACE));
-        assertFalse(deleted.admitsNewJobs(PERIOD_END, GRACE));
+        assertFalse(deleted.admitsNewJobs(PERIOD_END.minusSeconds(1), GRACE), "unpaid or canceled: no paid time to use");
     }
 
     @Test
