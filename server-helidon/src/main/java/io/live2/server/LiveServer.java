@@ -133,7 +133,8 @@ public final class LiveServer implements AutoCloseable {
                 settings.limits().keyPerMinute(), clock);
         CalibratedEstimator estimator = in.getInstance(CalibratedEstimator.class);
         AdmissionLedger ledger = in.getInstance(AdmissionLedger.class);
-        Admission admission = new Admission(accounts, in.getInstance(GuardrailPolicy.class), estimator, ledger, clock);
+        Admission admission = new Admission(accounts, in.getInstance(GuardrailPolicy.class), estimator, ledger,
+                settings.jobs().maxRuntimeSeconds(), clock);
         updates.onFinished(j -> finished(j, admission, jobs, periods, estimator));
         JobService service = new JobService(jobs, in.getInstance(UsageRepository.class), periods, orchestrator,
                 admission, settings, clock, updates);
@@ -258,7 +259,7 @@ public final class LiveServer implements AutoCloseable {
         Optional<WebhookVerifier> verifier = in.getInstance(com.google.inject.Key.get(new com.google.inject.TypeLiteral<Optional<WebhookVerifier>>() { }));
         StripeWebhooks webhooks = verifier.isPresent() && stripe.isPresent()
                 ? new StripeWebhooks(verifier.get(), stripe.get(), in.getInstance(StripeEventRepository.class),
-                in.getInstance(SubscriptionRepository.class), accounts, clock)
+                in.getInstance(SubscriptionRepository.class), accounts, new io.live2.server.db.UserLocks(in.getInstance(Database.class)), clock)
                 : null;
         String dashboard = settings.baseUrl(settings.port()) + "/#/billing";
         ServerSettings.Billing b = settings.billing();

@@ -42,19 +42,23 @@ public final class Accounts {
         this.clock = clock;
     }
 
-    /** @param tier the limits in force now (a pending downgrade applies from the period's end; a contract's own limits) */
-    public record Account(String userId, Subscription subscription, Tier tier, boolean stored) {
+    /**
+     * @param tier     the limits in force now (a pending downgrade applies from the period's end; a contract's own limits)
+     * @param contract the account's limits are an operator's contract (Enterprise), not a Stripe subscription
+     */
+    public record Account(String userId, Subscription subscription, Tier tier, boolean stored, boolean contract) {
     }
 
     public Account account(String userId) {
         Optional<SubscriptionRepository.Stored> row = subscriptions.get(userId);
         if (row.isEmpty()) {
             Subscription s = defaultTier != null ? Subscription.granted(defaultTier) : Subscription.none(lowest().id());
-            return new Account(userId, s, tiers.get(s.tierId()), false);
+            return new Account(userId, s, tiers.get(s.tierId()), false, false);
         }
         Subscription s = row.get().subscription();
         Tier tier = tiers.withContract(s.effectiveTierId(clock.instant()), row.get().customLimits());
-        return new Account(userId, s, tier, true);
+        String contract = row.get().customLimits();
+        return new Account(userId, s, tier, true, contract != null && !contract.isBlank());
     }
 
     public TierCatalog tiers() {

@@ -1,6 +1,7 @@
 package io.live2.server.billing;
 
 import io.live2.billing.Capacity;
+import io.live2.billing.DenyReason;
 import io.live2.billing.GuardrailPolicy;
 import io.live2.billing.JobEstimate;
 import io.live2.billing.Tier;
@@ -25,13 +26,17 @@ public final class Admission {
     private final GuardrailPolicy policy;
     private final CalibratedEstimator estimator;
     private final AdmissionLedger ledger;
+    private final long serverMaxRuntimeSeconds;
     private final Clock clock;
 
-    public Admission(Accounts accounts, GuardrailPolicy policy, CalibratedEstimator estimator, AdmissionLedger ledger, Clock clock) {
+    /** @param serverMaxRuntimeSeconds jobs.max_runtime_seconds: no job runs longer, whatever its tier allows */
+    public Admission(Accounts accounts, GuardrailPolicy policy, CalibratedEstimator estimator, AdmissionLedger ledger,
+                     long serverMaxRuntimeSeconds, Clock clock) {
         this.accounts = accounts;
         this.policy = policy;
         this.estimator = estimator;
         this.ledger = ledger;
+        this.serverMaxRuntimeSeconds = serverMaxRuntimeSeconds;
         this.clock = clock;
     }
 
@@ -47,6 +52,12 @@ public final class Admission {
     public Decision evaluate(String userId, SimulationConfig config, Capacity requested) {
         Accounts.Account account = accounts.account(userId);
         Tier tier = account.tier();
+        if (tier.maxRuntimeSeconds() > serverMaxRuntimeSeconds) {
+            // the runtime the job will really get: the runtime guardrail compares the estimate with it
+            tier = tier.withLimits(tier.parallelJobs(), tier.jobsPerDay(), serverMaxRuntimeSeconds, tier.capacities(),
+                    tier.maxCostPerJobUsd(), tier.apiRequestsPerMinute());
+            account = new Accounts.Account(account.userId(), account.subscription(), tier, account.stored(), account.contract());
+        }
         // unasked, a tier that offers on-demand (pro) runs on it; the others on spot
         Capacity capacity = requested != null ? requested
                 : tier.capacities().contains(Capacity.ON_DEMAND) ? Capacity.ON_DEMAND : Capacity.SPOT;
@@ -56,14 +67,16 @@ public final class Admission {
     }
 
     /**
-     * Checks and takes a slot for the job, atomically with every other admission of the user.
+     * Takes a slot for the job under an earlier {@link #evaluate}, atomically with every other admission of the user.
+     * A parallel or daily refusal of the evaluation is not final: the ledger decides (a retry of a submission whose
+     * slot is already taken under the same job id is granted there).
      *
      * @throws ApiException 402, 422 or 429 with the reason code and its numbers when the job may not start
      */
-    public Decision admit(String userId, String jobId, SimulationConfig config, Capacity requested) {
-        Decision d = evaluate(userId, config, requested);
-        if (!d.verdict().allowed()) {
-            throw Denials.of(d.verdict());
+    public void take(Decision d, String userId, String jobId) {
+        Verdict pre = d.verdict();
+        if (!pre.allowed() && pre.reason() != DenyReason.PARALLEL_LIMIT && pre.reason() != DenyReason.DAILY_LIMIT) {
+            throw Denials.of(pre);
         }
         Tier tier = d.tier();
         AdmissionLedger.Reservation r = ledger.reserve(userId, jobId, today(), tier.parallelJobs(), tier.jobsPerDay());
@@ -74,7 +87,6 @@ public final class Admission {
             throw Denials.of(v.allowed() ? Verdict.deny(r.reason(), r.reason().code().replace('_', ' ') + " reached",
                     java.util.Map.of("tier", tier.id()), 1) : v);
         }
-        return d;
     }
 
     /** The job was not created after all (it lost an idempotency race): its slot is given back. */

@@ -135,6 +135,10 @@ public final class BillingRoutes {
         }
         Accounts.Account a = accounts.account(userId);
         Subscription s = a.subscription();
+        if (a.contract()) {
+            throw ApiException.conflict("contract_account", "this account's limits are set by contract (" + s.tierId()
+                    + "); changes go through the operator, not Stripe Checkout");
+        }
         if (s.stripeSubscriptionId() != null && s.admitsNewJobs(clock.instant(), grace)) {
             throw ApiException.conflict("already_subscribed", "this account already has a subscription (" + s.tierId() + ", "
                     + s.status().wireName() + "); change or cancel it in the customer portal (POST /billing/portal)");

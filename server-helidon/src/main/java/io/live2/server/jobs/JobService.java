@@ -115,34 +115,33 @@ public final class JobService {
         // for one id (the ledger counts an id once) instead of each taking a slot before the insert decides
         String jobId = s.idempotencyKey() == null ? Secrets.id("j")
                 : Secrets.derivedId("j", userId + "\n" + s.idempotencyKey());
-        Admission.Decision d = admission.admit(userId, jobId, s.config(), s.capacity());
-        JobRepository.Created c;
+        Admission.Decision d = admission.evaluate(userId, s.config(), s.capacity());
+        JobSpec spec = new JobSpec(JobSpec.VERSION, jobId, userId, settings.environment(), s.config(),
+                new JobSpec.Limits(d.tier().maxRuntimeSeconds(), d.jobCapacity(), settings.jobs().vcpus(), settings.jobs().memoryMib()),
+                settings.jobs().checkpointEvery());
         try {
-            JobSpec spec = new JobSpec(JobSpec.VERSION, jobId, userId, settings.environment(), s.config(),
-                    new JobSpec.Limits(Math.min(settings.jobs().maxRuntimeSeconds(), d.tier().maxRuntimeSeconds()), d.jobCapacity(),
-                            settings.jobs().vcpus(), settings.jobs().memoryMib()),
-                    settings.jobs().checkpointEvery());
-            try {
-                JobSpecJson.check(spec);
-            } catch (JobRejectedException e) {
-                throw ApiException.validation("simulation", JsonBody.oneLine(e.getMessage()));
-            }
-            long now = clock.millis();
-            JobRow row = new JobRow(jobId, userId, "queued", 1, d.capacity().wireName(), JobSpecJson.toJson(spec), requestHash,
-                    d.estimate().durationSeconds(), d.estimate().costUsd(), s.config().steps(), 0, 0, 0, null, false, now, null, null, now);
+            JobSpecJson.check(spec); // before a slot is taken: an invalid job holds nothing
+        } catch (JobRejectedException e) {
+            throw ApiException.validation("simulation", JsonBody.oneLine(e.getMessage()));
+        }
+        admission.take(d, userId, jobId);
+        JobRepository.Created c;
+        long now = clock.millis();
+        JobRow row = new JobRow(jobId, userId, "queued", 1, d.capacity().wireName(), JobSpecJson.toJson(spec), requestHash,
+                d.estimate().durationSeconds(), d.estimate().costUsd(), s.config().steps(), 0, 0, 0, null, false, now, null, null, now);
+        try {
             c = jobs.create(row, s.idempotencyKey());
         } catch (RuntimeException e) {
-            abandonUnlessStored(userId, jobId);
+            abandon(userId, jobId, s.idempotencyKey());
             throw e;
         }
+        if (!c.created() && !c.job().id().equals(jobId)) {
+            abandon(userId, jobId, s.idempotencyKey()); // lost to an earlier job of the key under another id
+        }
         if (!c.created()) {
-            // the idempotency key's job exists: it holds the slot under the same derived id, which stays taken
-            if (!c.job().id().equals(jobId)) {
-                abandonUnlessStored(userId, jobId);
-            }
             return c;
         }
-        JobRow row = c.job();
+        row = c.job();
         // the trace id the worker's callbacks carry (derived from the job id): the job's log lines share it
         LOG.info("job " + jobId + " admitted for user " + userId + " on tier " + d.tier().id() + " (traceparent "
                 + io.live2.jobs.aws.CallbackSignature.traceparent(jobId) + ")");
@@ -155,9 +154,13 @@ public final class JobService {
         return c;
     }
 
-    /** Gives the slot back unless a job with this id exists (another request with the same idempotency key stored it). */
-    private void abandonUnlessStored(String userId, String jobId) {
-        if (jobs.internalGet(jobId).isEmpty()) {
+    /**
+     * Gives back the slot of a job that was not stored. Not for a job id derived from an idempotency key: a
+     * concurrent request with the same key shares that slot and may still store its job, so the slot stays; if no
+     * job ever appears, the ledger's repair frees it after ten minutes (LiveServer.repairSlots).
+     */
+    private void abandon(String userId, String jobId, String idempotencyKey) {
+        if (idempotencyKey == null) {
             admission.abandon(userId, jobId);
         }
     }

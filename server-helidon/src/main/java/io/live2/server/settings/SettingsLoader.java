@@ -276,7 +276,9 @@ public final class SettingsLoader {
                 : "jdbc:h2:file:" + data.resolve("db").resolve("live") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
                 // H2 writes commits to the file up to 500 ms late by default: a job answered 201 was lost to a
                 // kill -9 (KillRestartTest). WRITE_DELAY=0 writes each commit at once.
-                + ";WRITE_DELAY=0";
+                + ";WRITE_DELAY=0"
+                // admissions and webhook handling lock the user's row; H2's default wait is 1 s, short under a burst
+                + ";LOCK_TIMEOUT=10000";
         if (!dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
             throw new SettingsException("database.url: '" + dbUrl + "' is not supported; allowed jdbc:h2:… or jdbc:postgresql://…");
         }

@@ -152,6 +152,34 @@ class GuardrailApiTest {
         }
     }
 
+    /** Hobby has one slot: 30 concurrent copies of one keyed submission all get that one job, none a 429. */
+    @Test
+    void concurrentCopiesOfOneKeyedSubmissionShareItsSlot() throws Exception {
+        try (TestServer s = hobbyServer(Map.of())) {
+            String key = s.newUserKey("copies@example.org");
+            String body = TestServer.smallJob(11, "one-key");
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<TestServer.Response>> answers = new java.util.ArrayList<>();
+            try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < 30; i++) {
+                    answers.add(pool.submit(() -> {
+                        go.await();
+                        return s.post("/api/v1/jobs", key, body);
+                    }));
+                }
+                go.countDown();
+                java.util.Set<String> ids = new java.util.HashSet<>();
+                for (var f : answers) {
+                    TestServer.Response r = f.get();
+                    assertTrue(r.status() == 201 || r.status() == 200, r.status() + " " + r.raw().body());
+                    ids.add(r.body().path("job_id").asText());
+                }
+                assertEquals(1, ids.size(), "one job: " + ids);
+            }
+            assertEquals(1, s.get("/api/v1/billing/usage", key).body().path("now").path("jobs_today").asInt(), "counted once");
+        }
+    }
+
     @Test
     void liveModeWithoutASubscriptionRefusesJobsWith402() {
         Map<String, String> env = new HashMap<>();
