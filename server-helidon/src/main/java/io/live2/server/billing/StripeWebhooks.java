@@ -8,6 +8,8 @@ import io.live2.billing.stripe.VerifiedEvent;
 import io.live2.billing.stripe.WebhookVerifier;
 import io.live2.server.db.StripeEventRepository;
 import io.live2.server.db.SubscriptionRepository;
+import io.live2.server.db.UserLocks;
+import io.live2.server.http.ApiException;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -30,15 +32,17 @@ public final class StripeWebhooks {
     private final StripeEventRepository events;
     private final SubscriptionRepository subscriptions;
     private final Accounts accounts;
+    private final UserLocks locks;
     private final Clock clock;
 
     public StripeWebhooks(WebhookVerifier verifier, StripeGateway stripe, StripeEventRepository events,
-                          SubscriptionRepository subscriptions, Accounts accounts, Clock clock) {
+                          SubscriptionRepository subscriptions, Accounts accounts, UserLocks locks, Clock clock) {
         this.verifier = verifier;
         this.stripe = stripe;
         this.events = events;
         this.subscriptions = subscriptions;
         this.accounts = accounts;
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -53,11 +57,15 @@ public final class StripeWebhooks {
     public Outcome handle(String payload, String signatureHeader) throws io.live2.billing.stripe.WebhookRejectedException {
         VerifiedEvent e = verifier.verify(payload, signatureHeader);
         if (!events.recordFirst(e.id(), e.type(), clock.millis())) {
+            if (!events.handled(e.id())) {
+                // the first delivery is still being handled (and may yet fail and be forgotten): Stripe retries
+                throw new ApiException(409, "event_in_progress", "event " + e.id() + " is being handled; deliver it again later");
+            }
             return new Outcome(e.id(), "duplicate: already handled");
         }
         try {
             String result = apply(e);
-            events.outcome(e.id(), null, result);
+            events.outcome(e.id(), result);
             LOG.info("stripe event " + e.id() + " (" + e.type() + "): " + result);
             return new Outcome(e.id(), result);
         } catch (RuntimeException ex) {
@@ -79,6 +87,17 @@ public final class StripeWebhooks {
             return "no account for subscription " + now.subscriptionId();
         }
         String userId = user.get();
+        events.attribute(e.id(), userId);
+        // one account's deliveries one at a time (they arrive together), each applying Stripe's state as it is
+        // while the account is held: a slower handler can never write an older state over a newer one
+        try {
+            return locks.withLock(userId, c -> applyLocked(c, userId, stripe.retrieveSubscription(now.subscriptionId())));
+        } catch (IllegalArgumentException noSuchUser) {
+            return "no account " + userId + " for subscription " + now.subscriptionId();
+        }
+    }
+
+    private String applyLocked(java.sql.Connection c, String userId, StripeSubscriptionState now) {
         Subscription current = subscriptions.get(userId).map(SubscriptionRepository.Stored::subscription).orElse(null);
         if (current == null && now.priceId() != null && accounts.tiers().byStripePrice(now.priceId()).isEmpty()) {
             // a price of no configured tier on an account without a subscription: nothing to keep or change
@@ -90,9 +109,12 @@ public final class StripeWebhooks {
             LOG.warning("stripe subscription " + now.subscriptionId() + " has price " + transition.unknownPriceId()
                     + ", which no tier is configured with; the tier is kept: " + transition.note());
         }
-        subscriptions.put(userId, next, clock.millis());
+        try {
+            subscriptions.put(c, userId, next, clock.millis());
+        } catch (java.sql.SQLException e) {
+            throw new io.live2.server.db.DatabaseUnavailableException("subscriptions: " + e.getMessage(), e);
+        }
         accounts.changed(userId);
-        events.outcome(e.id(), userId, "");
         return "subscription of " + userId + ": " + next.status().wireName() + " on " + next.tierId()
                 + (next.pendingTierId() != null ? " (then " + next.pendingTierId() + ")" : "");
     }

@@ -26,9 +26,21 @@ public final class StripeEventRepository {
         }
     }
 
-    public void outcome(String eventId, String userId, String outcome) {
-        db.execute().update("UPDATE stripe_events SET user_id = ?, outcome = ? WHERE event_id = ?", userId,
+    /** The account the event concerned. */
+    public void attribute(String eventId, String userId) {
+        db.execute().update("UPDATE stripe_events SET user_id = ? WHERE event_id = ?", userId, eventId);
+    }
+
+    /** What handling the event did; until this is written the event is being handled. */
+    public void outcome(String eventId, String outcome) {
+        db.execute().update("UPDATE stripe_events SET outcome = ? WHERE event_id = ?",
                 outcome.length() > 500 ? outcome.substring(0, 500) : outcome, eventId);
+    }
+
+    /** Whether the recorded event's handling has finished (false: still in progress, or unknown). */
+    public boolean handled(String eventId) {
+        return db.execute().get("SELECT outcome FROM stripe_events WHERE event_id = ?", eventId)
+                .map(r -> Rows.text(r, "outcome") != null).orElse(false);
     }
 
     /** Handling failed: forget the event so the redelivery is handled. */

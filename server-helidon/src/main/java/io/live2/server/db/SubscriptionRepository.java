@@ -5,6 +5,11 @@ import io.helidon.dbclient.DbRow;
 import io.live2.billing.Subscription;
 import io.live2.billing.SubscriptionStatus;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -13,9 +18,11 @@ public final class SubscriptionRepository {
     private static final String COLUMNS = "user_id, tier_id, status, current_period_end, past_due_since, pending_tier_id, "
             + "cancel_at_period_end, stripe_customer_id, stripe_subscription_id, custom_limits, updated_at";
     private final DbClient db;
+    private final DataSource pool;
 
     public SubscriptionRepository(Database database) {
         this.db = database.client();
+        this.pool = database.pool();
     }
 
     /** @param customLimits an Enterprise contract's limits as JSON (TierCatalog field names), or null */
@@ -36,28 +43,54 @@ public final class SubscriptionRepository {
                 .map(r -> Rows.text(r, "user_id"));
     }
 
-    /** Writes the account's subscription, keeping any contract limits; concurrent first writes race on the key. */
+    /** Writes the account's subscription, keeping any contract limits. */
     public void put(String userId, Subscription s, long now) {
+        try (Connection c = pool.getConnection()) {
+            put(c, userId, s, now);
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("subscriptions: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The same on a given connection (inside {@link UserLocks#withLock}); concurrent first writes race on the key
+     * and the loser updates.
+     */
+    public void put(Connection c, String userId, Subscription s, long now) throws SQLException {
         for (int attempt = 0; attempt < 3; attempt++) {
-            long n = db.execute().update("UPDATE subscriptions SET tier_id = ?, status = ?, current_period_end = ?, past_due_since = ?, "
-                            + "pending_tier_id = ?, cancel_at_period_end = ?, stripe_customer_id = ?, stripe_subscription_id = ?, "
-                            + "updated_at = ? WHERE user_id = ?",
-                    s.tierId(), s.status().wireName(), millis(s.currentPeriodEnd()), millis(s.pastDueSince()), s.pendingTierId(),
-                    s.cancelAtPeriodEnd(), s.stripeCustomerId(), s.stripeSubscriptionId(), now, userId);
-            if (n == 1) {
-                return;
+            try (PreparedStatement u = c.prepareStatement("UPDATE subscriptions SET tier_id = ?, status = ?, current_period_end = ?, "
+                    + "past_due_since = ?, pending_tier_id = ?, cancel_at_period_end = ?, stripe_customer_id = ?, "
+                    + "stripe_subscription_id = ?, updated_at = ? WHERE user_id = ?")) {
+                bind(u, s, now, userId);
+                if (u.executeUpdate() == 1) {
+                    return;
+                }
             }
-            try {
-                db.execute().insert("INSERT INTO subscriptions (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        userId, s.tierId(), s.status().wireName(), millis(s.currentPeriodEnd()), millis(s.pastDueSince()),
-                        s.pendingTierId(), s.cancelAtPeriodEnd(), s.stripeCustomerId(), s.stripeSubscriptionId(), null, now);
+            try (PreparedStatement i = c.prepareStatement("INSERT INTO subscriptions (tier_id, status, current_period_end, "
+                    + "past_due_since, pending_tier_id, cancel_at_period_end, stripe_customer_id, stripe_subscription_id, "
+                    + "updated_at, user_id, custom_limits) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)")) {
+                bind(i, s, now, userId);
+                i.executeUpdate();
                 return;
-            } catch (RuntimeException e) {
+            } catch (SQLException e) {
                 if (!UniqueViolations.is(e)) {
                     throw e;
                 }
             }
         }
+    }
+
+    private static void bind(PreparedStatement p, Subscription s, long now, String userId) throws SQLException {
+        p.setString(1, s.tierId());
+        p.setString(2, s.status().wireName());
+        p.setObject(3, millis(s.currentPeriodEnd()), Types.BIGINT);
+        p.setObject(4, millis(s.pastDueSince()), Types.BIGINT);
+        p.setString(5, s.pendingTierId());
+        p.setBoolean(6, s.cancelAtPeriodEnd());
+        p.setString(7, s.stripeCustomerId());
+        p.setString(8, s.stripeSubscriptionId());
+        p.setLong(9, now);
+        p.setString(10, userId);
     }
 
     /** An operator's Enterprise contract: the tier and the account's own limits (JSON), active without Stripe. */

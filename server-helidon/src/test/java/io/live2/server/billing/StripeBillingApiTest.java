@@ -47,8 +47,13 @@ class StripeBillingApiTest {
         env.put("LIVE_BILLING_TIER_RESEARCH_STRIPE_PRICE", "price_research");
         env.put("LIVE_BILLING_TIER_PRO_STRIPE_PRICE", "price_pro");
         env.put("LIVE_BILLING_TIER_HOBBY_API_REQUESTS_PER_MINUTE", "50");
-        server = TestServer.start(TestServer.Kind.EMBEDDED, tmp.resolve("data"), env);
+        server = TestServer.start(kind(), tmp.resolve("data"), env);
         key = server.newUserKey("buyer@example.org");
+    }
+
+    /** Where the server keeps its data: embedded H2 here, PostgreSQL and Redis in the subclass. */
+    TestServer.Kind kind() {
+        return TestServer.Kind.EMBEDDED;
     }
 
     @AfterEach
@@ -165,12 +170,19 @@ class StripeBillingApiTest {
         assertEquals("past_due", sub.path("status").asText());
         assertTrue(sub.path("admits_new_jobs").asBoolean(), "within the grace period");
 
-        // canceled: new jobs until the paid period ends
-        stripe.putSubscription(new StripeSubscriptionState("sub_3", "cus_3", "canceled", "price_pro", periodEnd, false, user));
-        assertEquals(200, deliver(WebhookSigner.subscriptionEvent("evt_del", "customer.subscription.deleted", now, "sub_3", "cus_3", user, "canceled"), now).status());
+        // the user cancels in the portal: at the period's end, so new jobs until then
+        stripe.putSubscription(new StripeSubscriptionState("sub_3", "cus_3", "active", "price_pro", periodEnd, true, user));
+        assertEquals(200, deliver(WebhookSigner.subscriptionEvent("evt_cancel", "customer.subscription.updated", now, "sub_3", "cus_3", user, "active"), now).status());
+        sub = subscription();
+        assertTrue(sub.path("cancel_at_period_end").asBoolean());
+        assertTrue(sub.path("admits_new_jobs").asBoolean(), "until the period's end");
+
+        // payments failed for good (unpaid), or the subscription was deleted: no new job, period end or not
+        stripe.putSubscription(new StripeSubscriptionState("sub_3", "cus_3", "unpaid", "price_pro", periodEnd, false, user));
+        assertEquals(200, deliver(WebhookSigner.subscriptionEvent("evt_unpaid", "customer.subscription.updated", now, "sub_3", "cus_3", user, "unpaid"), now).status());
         sub = subscription();
         assertEquals("canceled", sub.path("status").asText());
-        assertTrue(sub.path("admits_new_jobs").asBoolean(), "until the period's end");
+        assertFalse(sub.path("admits_new_jobs").asBoolean(), "no free jobs for the rest of an unpaid period");
     }
 
     @Test
