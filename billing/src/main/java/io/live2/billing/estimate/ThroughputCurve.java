@@ -35,17 +35,19 @@ final class ThroughputCurve {
     /** Seconds per step at this atom count. */
     double secondsPerStep(int n) {
         if (n <= atoms[0]) {
-            // below the smallest measured system the per-step time scales down with the atoms, but never below
-            // the measured per-step overhead's share: hold the smallest point's time per atom-step
-            return secondsPerStep[0] * n / atoms[0];
+            // below the smallest measured system: the smallest point's atom-steps per second (time per step scales
+            // with the atoms); n / atoms[0] is exactly 1 at the point itself, so the two sides meet without rounding
+            return secondsPerStep[0] * ((double) n / atoms[0]);
         }
         int last = atoms.length - 1;
         if (n >= atoms[last]) {
-            return secondsPerStep[last] * n / atoms[last]; // beyond: constant atom-steps per second
+            return secondsPerStep[last] * ((double) n / atoms[last]); // beyond: constant atom-steps per second
         }
         int i = segment(n);
         double t = (Math.log(n) - Math.log(atoms[i])) / (Math.log(atoms[i + 1]) - Math.log(atoms[i]));
-        return Math.exp(Math.log(secondsPerStep[i]) + t * (Math.log(secondsPerStep[i + 1]) - Math.log(secondsPerStep[i])));
+        double v = Math.exp(Math.log(secondsPerStep[i]) + t * (Math.log(secondsPerStep[i + 1]) - Math.log(secondsPerStep[i])));
+        // exp(log(x)) may miss x by an ulp: held within the segment's ends, the curve never dips at a measured point
+        return Math.min(secondsPerStep[i + 1], Math.max(secondsPerStep[i], v));
     }
 
     double fixedSeconds() {

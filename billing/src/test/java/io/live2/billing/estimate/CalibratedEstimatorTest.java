@@ -89,4 +89,23 @@ class CalibratedEstimatorTest {
         assertTrue(e.estimate(config("miller-urey", 500, 10_000), Capacity.SPOT).durationSeconds()
                 >= e.estimate(config("miller-urey", 200, 10_000), Capacity.SPOT).durationSeconds());
     }
+
+    /** Around every measured point (where interpolation meets the point's own figure), one atom more never costs less. */
+    @Test
+    void theCurveNeverDipsAtAMeasuredPoint() {
+        Calibration awkward = new Calibration("t", "m", "live calibrate", "v", List.of(
+                new Calibration.Point("auto", "miller-urey", 137, 3.0703e6, 0.3),
+                new Calibration.Point("auto", "miller-urey", 401, 3.0311e6, 0.3),
+                new Calibration.Point("auto", "miller-urey", 999, 4.0417e6, 0.3),
+                new Calibration.Point("auto", "miller-urey", 2503, 3.4219e6, 0.3)));
+        CalibratedEstimator e = new CalibratedEstimator(awkward, PriceTable.bundled(), "c7i.2xlarge", 1.25);
+        for (int point : new int[]{137, 401, 999, 2503}) {
+            double previous = 0;
+            for (int n = point - 3; n <= point + 3; n++) {
+                double d = e.estimate(config("miller-urey", n, 9_999_991), Capacity.SPOT).durationSeconds();
+                assertTrue(d >= previous, n + " atoms: " + d + " < " + previous);
+                previous = d;
+            }
+        }
+    }
 }
