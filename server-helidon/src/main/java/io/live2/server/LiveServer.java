@@ -39,7 +39,6 @@ import io.live2.server.db.ApiKeyRepository;
 import io.live2.server.db.Database;
 import io.live2.server.db.JobRepository;
 import io.live2.server.db.RefreshTokenRepository;
-import io.live2.server.db.UsageRepository;
 import io.live2.server.db.UserRepository;
 import io.live2.server.http.ApiRoutes;
 import io.live2.server.http.BodyLimit;
@@ -136,7 +135,7 @@ public final class LiveServer implements AutoCloseable {
         Admission admission = new Admission(accounts, in.getInstance(GuardrailPolicy.class), estimator, ledger,
                 settings.jobs().maxRuntimeSeconds(), clock);
         updates.onFinished(j -> finished(j, admission, jobs, periods, estimator));
-        JobService service = new JobService(jobs, in.getInstance(UsageRepository.class), periods, orchestrator,
+        JobService service = new JobService(jobs, periods, orchestrator,
                 admission, settings, clock, updates);
         KeyRoutes keyRoutes = new KeyRoutes(keys, keyCache, clock, settings.limits().maxBodyBytes());
         String firstKey = firstStart(users, keyRoutes, clock);

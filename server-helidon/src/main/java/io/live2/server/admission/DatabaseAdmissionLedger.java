@@ -4,6 +4,7 @@ import io.live2.billing.DenyReason;
 import io.live2.billing.Usage;
 import io.live2.server.db.Database;
 import io.live2.server.db.DatabaseUnavailableException;
+import io.live2.server.db.UserLocks;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -24,49 +25,19 @@ import java.util.Map;
 public final class DatabaseAdmissionLedger implements AdmissionLedger {
     private final Database database;
     private final DataSource pool;
+    private final UserLocks locks;
     private final Clock clock;
 
     public DatabaseAdmissionLedger(Database database, Clock clock) {
         this.database = database;
         this.pool = database.pool();
+        this.locks = new UserLocks(database);
         this.clock = clock;
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T locked(String userId, Work<T> work) {
-        try (Connection c = pool.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement lock = c.prepareStatement("SELECT id FROM users WHERE id = ? FOR UPDATE")) {
-                    lock.setString(1, userId);
-                    try (ResultSet r = lock.executeQuery()) {
-                        if (!r.next()) {
-                            throw new IllegalArgumentException("user " + userId + " does not exist");
-                        }
-                    }
-                }
-                T out = work.run(c);
-                c.commit();
-                return out;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
-        } catch (SQLException e) {
-            throw new DatabaseUnavailableException("admission ledger: " + e.getMessage(), e);
-        }
     }
 
     @Override
     public Reservation reserve(String userId, String jobId, LocalDate day, int parallelLimit, int dailyLimit) {
-        return locked(userId, c -> {
+        return locks.withLock(userId, c -> {
             Usage before = usage(c, userId, day);
             if (exists(c, jobId)) {
                 return new Reservation(true, null, before); // already ours: granted, not counted twice

@@ -97,7 +97,7 @@ public final class StripeWebhooks {
         }
     }
 
-    private String applyLocked(java.sql.Connection c, String userId, StripeSubscriptionState now) {
+    private String applyLocked(java.sql.Connection c, String userId, StripeSubscriptionState now) throws java.sql.SQLException {
         Subscription current = subscriptions.get(userId).map(SubscriptionRepository.Stored::subscription).orElse(null);
         if (current == null && now.priceId() != null && accounts.tiers().byStripePrice(now.priceId()).isEmpty()) {
             // a price of no configured tier on an account without a subscription: nothing to keep or change
@@ -109,11 +109,7 @@ public final class StripeWebhooks {
             LOG.warning("stripe subscription " + now.subscriptionId() + " has price " + transition.unknownPriceId()
                     + ", which no tier is configured with; the tier is kept: " + transition.note());
         }
-        try {
-            subscriptions.put(c, userId, next, clock.millis());
-        } catch (java.sql.SQLException e) {
-            throw new io.live2.server.db.DatabaseUnavailableException("subscriptions: " + e.getMessage(), e);
-        }
+        subscriptions.put(c, userId, next, clock.millis());
         accounts.changed(userId);
         return "subscription of " + userId + ": " + next.status().wireName() + " on " + next.tierId()
                 + (next.pendingTierId() != null ? " (then " + next.pendingTierId() + ")" : "");

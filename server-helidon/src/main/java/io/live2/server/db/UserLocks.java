@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.function.Function;
 
 /**
  * Serialises work on one account across threads and server replicas: the body runs while a transaction holds the
@@ -14,6 +13,12 @@ import java.util.function.Function;
  */
 public final class UserLocks {
     private final DataSource pool;
+
+    /** Work under the lock, on the lock's connection. */
+    @FunctionalInterface
+    public interface Locked<T> {
+        T run(Connection c) throws SQLException;
+    }
 
     public UserLocks(Database database) {
         this.pool = database.pool();
@@ -24,7 +29,7 @@ public final class UserLocks {
      *             reference it) must go through it, or they would wait for the lock they are under
      * @throws IllegalArgumentException when the user does not exist
      */
-    public <T> T withLock(String userId, Function<Connection, T> body) {
+    public <T> T withLock(String userId, Locked<T> body) {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -36,7 +41,7 @@ public final class UserLocks {
                         }
                     }
                 }
-                T out = body.apply(c);
+                T out = body.run(c);
                 c.commit();
                 return out;
             } catch (RuntimeException | SQLException e) {

@@ -17,14 +17,11 @@ import io.live2.server.billing.UsagePeriods;
 import io.live2.server.db.JobRepository;
 import io.live2.server.db.JobRow;
 import io.live2.server.db.UsagePeriodRepository;
-import io.live2.server.db.UsageRepository;
 import io.live2.server.http.ApiException;
 import io.live2.server.http.JsonBody;
 import io.live2.server.settings.ServerSettings;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,7 +35,6 @@ import java.util.logging.Logger;
 public final class JobService {
     private static final Logger LOG = Logger.getLogger(JobService.class.getName());
     private final JobRepository jobs;
-    private final UsageRepository usage;
     private final Orchestrator orchestrator;
     private final UsagePeriodRepository periods;
     private final Admission admission;
@@ -46,10 +42,9 @@ public final class JobService {
     private final Clock clock;
     private final JobUpdates updates;
 
-    public JobService(JobRepository jobs, UsageRepository usage, UsagePeriodRepository periods, Orchestrator orchestrator,
+    public JobService(JobRepository jobs, UsagePeriodRepository periods, Orchestrator orchestrator,
                       Admission admission, ServerSettings settings, Clock clock, JobUpdates updates) {
         this.jobs = jobs;
-        this.usage = usage;
         this.periods = periods;
         this.orchestrator = orchestrator;
         this.admission = admission;
@@ -147,7 +142,6 @@ public final class JobService {
                 + io.live2.jobs.aws.CallbackSignature.traceparent(jobId) + ")");
         jobs.setTier(jobId, d.tier().id());
         long atomSteps = (long) s.config().particles() * s.config().steps();
-        usage.addJob(userId, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString(), atomSteps);
         periods.admitted(userId, UsagePeriods.of(clock.instant()), atomSteps, d.estimate().costUsd());
         hand(row);
         updates.published(row.id(), row.status());

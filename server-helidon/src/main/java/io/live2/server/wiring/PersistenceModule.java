@@ -7,7 +7,6 @@ import io.live2.server.db.ApiKeyRepository;
 import io.live2.server.db.Database;
 import io.live2.server.db.JobRepository;
 import io.live2.server.db.RefreshTokenRepository;
-import io.live2.server.db.UsageRepository;
 import io.live2.server.db.SubscriptionRepository;
 import io.live2.server.db.StripeEventRepository;
 import io.live2.server.db.UsagePeriodRepository;
@@ -53,12 +52,6 @@ final class PersistenceModule extends AbstractModule {
     @Singleton
     JobRepository jobs(Database db) {
         return new JobRepository(db);
-    }
-
-    @Provides
-    @Singleton
-    UsageRepository usage(Database db) {
-        return new UsageRepository(db);
     }
 
     @Provides

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,16 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The billing settings: defaults per mode, overrides from file and environment, and errors that name the key. */
 class BillingSettingsTest {
-    private static final String GOOD_JWT = "9f0c2b7e4a1d8c6b5e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d";
-    private static final String GOOD_CALLBACK = "1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f809";
+    private static final String GOOD_JWT = SettingsLoaderTest.GOOD_JWT;
+    private static final String GOOD_CALLBACK = SettingsLoaderTest.GOOD_CALLBACK;
 
     private static Map<String, String> env(Path data, String... kv) {
-        Map<String, String> m = new HashMap<>();
-        m.put("LIVE_DATA", data.toString());
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put(kv[i], kv[i + 1]);
-        }
-        return m;
+        return SettingsLoaderTest.env(data, kv);
     }
 
     @Test

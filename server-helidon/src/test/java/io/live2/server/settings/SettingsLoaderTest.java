@@ -15,10 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SettingsLoaderTest {
-    private static final String GOOD_JWT = "9f0c2b7e4a1d8c6b5e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d";
-    private static final String GOOD_CALLBACK = "1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f809";
+    static final String GOOD_JWT = "9f0c2b7e4a1d8c6b5e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d";
+    static final String GOOD_CALLBACK = "1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f809";
 
-    private static Map<String, String> env(Path data, String... kv) {
+    static Map<String, String> env(Path data, String... kv) {
         Map<String, String> m = new HashMap<>();
         m.put("LIVE_DATA", data.toString());
         for (int i = 0; i < kv.length; i += 2) {
