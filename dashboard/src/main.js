@@ -1,0 +1,3 @@
+import './styles.css';
+
+document.getElementById('app').textContent = 'Live 2.0';
