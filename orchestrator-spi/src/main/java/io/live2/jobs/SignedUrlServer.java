@@ -96,7 +96,18 @@ public final class SignedUrlServer implements AutoCloseable {
                 send(ex, 404, "not found");
                 return;
             }
-            ex.getResponseHeaders().add("Content-Type", "application/octet-stream");
+            ArtifactMediaType type = ArtifactMediaType.of(objectKey);
+            ex.getResponseHeaders().add("Content-Type", type.contentType());
+            ex.getResponseHeaders().add("X-Content-Type-Options", "nosniff");
+            if (type.viewable()) {
+                // the report is shown in the browser, but it is a document of the run, not of this site: sandboxed,
+                // no scripts, nothing fetched; its CSS and SVG are inline
+                ex.getResponseHeaders().add("Content-Security-Policy",
+                        "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+            } else {
+                ex.getResponseHeaders().add("Content-Disposition", "attachment; filename=\""
+                        + objectKey.substring(objectKey.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
+            }
             ex.sendResponseHeaders(200, Files.size(file));
             try (InputStream in = Files.newInputStream(file); OutputStream out = ex.getResponseBody()) {
                 in.transferTo(out);

@@ -90,4 +90,25 @@ class FileSystemArtifactStoreTest {
             assertEquals(403, http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
         }
     }
+    @Test
+    void theReportIsShownSandboxedAndEverythingElseIsDownloaded(@TempDir Path tmp) throws Exception {
+        try (FileSystemArtifactStore store = new FileSystemArtifactStore(tmp.resolve("s"), "k".getBytes(StandardCharsets.UTF_8),
+                java.time.Clock.systemUTC())) {
+            Path src = tmp.resolve("f");
+            Files.writeString(src, "<html><body>report</body></html>");
+            store.put("prod/u/j/results/report.html", src);
+            store.put("prod/u/j/results/species_timeseries.csv", src);
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> report = http.send(HttpRequest.newBuilder(
+                    store.signedUrl("prod/u/j/results/report.html", Duration.ofMinutes(1))).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals("text/html; charset=utf-8", report.headers().firstValue("Content-Type").orElseThrow());
+            assertTrue(report.headers().firstValue("Content-Security-Policy").orElseThrow().startsWith("sandbox;"));
+            assertTrue(report.headers().firstValue("Content-Disposition").isEmpty());
+            HttpResponse<String> csv = http.send(HttpRequest.newBuilder(
+                    store.signedUrl("prod/u/j/results/species_timeseries.csv", Duration.ofMinutes(1))).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals("text/csv; charset=utf-8", csv.headers().firstValue("Content-Type").orElseThrow());
+            assertEquals("attachment; filename=\"species_timeseries.csv\"", csv.headers().firstValue("Content-Disposition").orElseThrow());
+            assertEquals("nosniff", csv.headers().firstValue("X-Content-Type-Options").orElseThrow());
+        }
+    }
 }
