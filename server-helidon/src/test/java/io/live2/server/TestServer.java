@@ -43,6 +43,11 @@ public final class TestServer implements AutoCloseable {
 
     /** @param configJson a config file's content (limits, jobs), or null */
     public static TestServer start(Kind kind, Path dataDir, Map<String, String> extraEnv, String configJson) {
+        return start(kind, dataDir, extraEnv, configJson, Clock.systemUTC());
+    }
+
+    /** @param clock the server's clock (tokens, rate windows, usage periods): a test may move it by hand */
+    public static TestServer start(Kind kind, Path dataDir, Map<String, String> extraEnv, String configJson, Clock clock) {
         Map<String, String> env = new HashMap<>();
         env.put("LIVE_PORT", "0");
         env.put("LIVE_DATA", dataDir.toString());
@@ -68,7 +73,7 @@ public final class TestServer implements AutoCloseable {
             }
         }
         ServerSettings s = SettingsLoader.load(config, env, Map.of());
-        return new TestServer(LiveServer.start(s, Clock.systemUTC(), schema));
+        return new TestServer(LiveServer.start(s, clock, schema));
     }
 
     public record Response(int status, JsonNode body, HttpResponse<String> raw) {
