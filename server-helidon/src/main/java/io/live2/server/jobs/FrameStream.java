@@ -114,7 +114,8 @@ public final class FrameStream {
                             inbox.poll();
                         }
                         JsonNode frame = Json.readStored((String) msg);
-                        if (frame.path("step").asLong() > lastStep) {
+                        // the held frame may come again from the bus; a resumed attempt may go back in steps
+                        if (frame.path("step").asLong() != lastStep) {
                             lastStep = emitFrame(sink, (String) msg, frame, maxAtoms, lastEvent);
                         }
                     }
