@@ -14,6 +14,21 @@ public interface JobEventListener {
     default void onProgress(JobStatus status) {
     }
 
+    /**
+     * Whether someone watches the job's live frames now. Asked on the simulation thread before each frame (at most
+     * about every 250 ms), so it must be cheap; false (the default) means no frame is built at all.
+     */
+    default boolean wantsFrames(String jobId) {
+        return false;
+    }
+
+    /**
+     * A live frame of a running job (at most {@link LiveFrame#MAX_ATOMS} atoms), sent only while {@link #wantsFrames}
+     * answers true. Called on the simulation thread: hand heavy work (encoding, network) to another thread.
+     */
+    default void onFrame(String jobId, LiveFrame frame) {
+    }
+
     /** Waits up to {@code max} for events still being delivered (the worker calls it before it exits). */
     default void flush(java.time.Duration max) {
     }

@@ -54,6 +54,13 @@ import java.util.stream.Stream;
 public final class JobRunner {
     public static final String RUNTIME_LIMIT = "runtime limit";
     public static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
+    /** Live frames go to the listener at most this often, and only while it {@link JobEventListener#wantsFrames wants them}. */
+    public static final Duration FRAME_EVERY = Duration.ofMillis(250);
+    /**
+     * The engine's progress reports, on which uploads are checked and frames taken: half the frame interval, so
+     * frames come about every 250 ms (a resumed run reports at the engine's default, 500 ms).
+     */
+    static final long PROGRESS_INTERVAL_MILLIS = 125;
     /** Exit codes of {@code live worker}. */
     public static final int EXIT_SUCCEEDED = 0;
     public static final int EXIT_FAILED = 1;
@@ -79,6 +86,9 @@ public final class JobRunner {
     private volatile String stopReason;
     private long uploadedCheckpointStep = -1;
     private long lastProgressNanos;
+    private long lastFrameNanos;
+    private boolean frameSent;
+    private FrameSampler sampler;
     private boolean progressSent;
     private boolean checkedBeforeRun;
 
@@ -393,7 +403,7 @@ public final class JobRunner {
         List<SimulationObserver> observers = List.of(new Uploader());
         if (checkpoint.isEmpty()) {
             return Simulation.builder().config(effectiveConfig(spec)).runDirectory(workDir).observer(observers.get(0))
-                    .progressIntervalMillis(200).build();
+                    .progressIntervalMillis(PROGRESS_INTERVAL_MILLIS).build();
         }
         for (ArtifactStore.ArtifactInfo a : objects) {
             String rel = a.key().substring(prefix.length());
@@ -431,11 +441,36 @@ public final class JobRunner {
                 lastProgressNanos = now;
                 safe(() -> listener.onProgress(s));
             }
+            frame(p.step(), now);
             try {
                 uploadRunDirectory(false);
             } catch (IOException e) {
                 throw new UncheckedIOException("artifact upload failed: " + e.getMessage(), e);
             }
+        }
+    }
+
+    /** A live frame for the listener, when it wants one and the last is at least {@link #FRAME_EVERY} old. */
+    private void frame(long step, long now) {
+        if (frameSent && now - lastFrameNanos < FRAME_EVERY.toNanos()) {
+            return;
+        }
+        Simulation s = sim;
+        String id = spec.jobId();
+        try {
+            if (s == null || !listener.wantsFrames(id)) {
+                return;
+            }
+            frameSent = true;
+            lastFrameNanos = now;
+            if (sampler == null) {
+                sampler = new FrameSampler();
+            }
+            // device backends: the host arrays are as of the engine's last pull (reaction checks, snapshots)
+            LiveFrame f = sampler.capture(step, s.state(), s.topology(), s.forceField(), LiveFrame.MAX_ATOMS);
+            listener.onFrame(id, f);
+        } catch (RuntimeException e) {
+            // a viewer's frame never fails the job
         }
     }
 

@@ -90,7 +90,7 @@ public final class LocalOrchestrator implements Orchestrator {
         return "local";
     }
 
-    /** Also tell this listener about every job's transitions and progress. */
+    /** Also tell this listener about every job's transitions, progress and (when it wants them) live frames. */
     public void addListener(JobEventListener l) {
         listeners.add(l);
     }
@@ -248,6 +248,25 @@ public final class LocalOrchestrator implements Orchestrator {
         @Override
         public void onProgress(JobStatus status) {
             listeners.forEach(l -> l.onProgress(status));
+        }
+
+        @Override
+        public boolean wantsFrames(String jobId) {
+            for (JobEventListener l : listeners) {
+                if (l.wantsFrames(jobId)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public void onFrame(String jobId, LiveFrame frame) {
+            for (JobEventListener l : listeners) {
+                if (l.wantsFrames(jobId)) {
+                    l.onFrame(jobId, frame);
+                }
+            }
         }
     }
 

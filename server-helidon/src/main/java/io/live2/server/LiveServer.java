@@ -46,6 +46,7 @@ import io.live2.server.http.ErrorBodies;
 import io.live2.server.http.RequestIds;
 import io.live2.server.http.SecurityHeaders;
 import io.live2.server.jobs.CallbackRoute;
+import io.live2.server.jobs.FrameStream;
 import io.live2.server.jobs.JobEventStream;
 import io.live2.server.jobs.JobRoutes;
 import io.live2.server.jobs.JobService;
@@ -152,8 +153,10 @@ public final class LiveServer implements AutoCloseable {
         new AuthRoutes(users, in.getInstance(RefreshTokenRepository.class), PasswordHasher.owaspDefaults(), tokens, clock,
                 settings.limits().maxBodyBytes(), settings.limits().loginPerMinute()).register(api);
         keyRoutes.register(api);
-        new JobRoutes(service, jobs, store, new JobEventStream(jobs, bus, settings.limits().sseConnectionsPerUser()),
+        JobEventStream eventStreams = new JobEventStream(jobs, bus, settings.limits().sseConnectionsPerUser());
+        new JobRoutes(service, jobs, store, eventStreams,
                 settings.limits().maxBodyBytes(), Duration.ofSeconds(settings.jobs().artifactUrlSeconds()), clock).register(api, API);
+        new FrameStream(service, jobs, bus, updates, eventStreams).register(api);
         billingRoutes(in, settings, accounts, admission, periods, users, clock).register(api);
         List<String> routes = new ArrayList<>(api.routes());
         new CallbackRoute(CallbackVerifier.forMaster(settings.callbackSecret().bytes()), updates).register(routing, routes);

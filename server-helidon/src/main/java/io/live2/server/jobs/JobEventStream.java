@@ -40,13 +40,24 @@ public final class JobEventStream {
         this.perUser = perUser;
     }
 
-    @SuppressWarnings("try") // the subscription is held open for the stream's lifetime, not used by name
-    public void stream(ServerRequest req, ServerResponse res, Caller caller, JobRow first) {
+    /**
+     * Takes one of the caller's stream slots (event and frame streams count together); give it back with
+     * {@code decrementAndGet()} on the returned counter when the stream ends.
+     *
+     * @throws ApiException 429 too_many_streams when all are taken
+     */
+    AtomicInteger openStream(Caller caller) {
         AtomicInteger count = open.computeIfAbsent(caller.userId(), k -> new AtomicInteger());
         if (count.incrementAndGet() > perUser) {
             count.decrementAndGet();
             throw new ApiException(429, "too_many_streams", "at most " + perUser + " event streams may be open per user", null, 5);
         }
+        return count;
+    }
+
+    @SuppressWarnings("try") // the subscription is held open for the stream's lifetime, not used by name
+    public void stream(ServerRequest req, ServerResponse res, Caller caller, JobRow first) {
+        AtomicInteger count = openStream(caller);
         BlockingQueue<String> inbox = new LinkedBlockingQueue<>(10_000);
         try (ProgressBus.Subscription sub = bus.subscribe(first.id(), inbox::offer)) {
             res.header(HeaderNames.create("X-Accel-Buffering"), "no");

@@ -4,6 +4,7 @@ import io.live2.jobs.JobEventListener;
 import io.live2.jobs.JobProgress;
 import io.live2.jobs.JobState;
 import io.live2.jobs.JobStatus;
+import io.live2.jobs.LiveFrame;
 import io.live2.server.db.JobRepository;
 import io.live2.server.db.JobRow;
 import io.live2.server.http.Json;
@@ -12,6 +13,12 @@ import io.live2.server.progress.ProgressBus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -19,6 +26,13 @@ import java.util.logging.Logger;
  * Where the server learns what its jobs do: the local orchestrator's events, the workers' signed callbacks and the
  * reconciler all end here. A state change is written to the database (with an event row) and announced on the
  * {@link ProgressBus}; progress is written to the job row and published for the live streams.
+ *
+ * <p>Live frames (GET /jobs/{id}/frames): the local orchestrator asks {@link #wantsFrames} and hands its frames here;
+ * they are encoded off the simulation thread, published on the bus topic {@code "frames:" + jobId} (never on the
+ * job's own topic, so the progress streams never carry them) and the newest is held per running job for viewers
+ * that arrive later, dropped when the job stops running. A job is watched while a frame stream on this replica is
+ * open, or for {@link #WATCH_TTL_NANOS} after a stream anywhere said so on {@code "frames-watch:" + jobId} (each
+ * stream says so every few seconds; this replica listens for it only while it runs the job).
  */
 public final class JobUpdates implements JobEventListener {
     private static final Logger LOG = Logger.getLogger(JobUpdates.class.getName());
@@ -30,6 +44,20 @@ public final class JobUpdates implements JobEventListener {
     private volatile java.util.function.Consumer<JobRow> succeeded = j -> {
     };
 
+    /** Bus topic of a job's frames (the wire JSON of {@link FrameCodec}). */
+    static final String FRAMES = "frames:";
+    /** Bus topic on which frame streams say they watch a job. */
+    static final String WATCH = "frames-watch:";
+    /** How long one watch message keeps a job's frames coming (streams repeat it every few seconds). */
+    static final long WATCH_TTL_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private final ConcurrentHashMap<String, AtomicInteger> watchers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Long> watchedUntil = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ProgressBus.Subscription> running = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, String> newestFrame = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, LiveFrame> pendingFrame = new ConcurrentHashMap<>();
+    private final Set<String> encoding = ConcurrentHashMap.newKeySet();
+    private final ExecutorService encoder = Executors.newVirtualThreadPerTaskExecutor();
+
     public JobUpdates(JobRepository jobs, ProgressBus bus, Clock clock) {
         this.jobs = jobs;
         this.bus = bus;
@@ -38,6 +66,7 @@ public final class JobUpdates implements JobEventListener {
 
     @Override
     public void onStatus(JobStatus status) {
+        runningHere(status.jobId(), status.state() == JobState.RUNNING);
         try {
             apply(status);
         } catch (RuntimeException e) {
@@ -52,6 +81,104 @@ public final class JobUpdates implements JobEventListener {
             progress(status.jobId(), status.progress());
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "progress of job " + status.jobId() + " dropped: " + e);
+        }
+    }
+
+    @Override
+    public boolean wantsFrames(String jobId) {
+        AtomicInteger n = watchers.get(jobId);
+        if (n != null && n.get() > 0) {
+            return true;
+        }
+        Long until = watchedUntil.get(jobId);
+        return until != null && System.nanoTime() - until < 0;
+    }
+
+    /** On the simulation thread: keep the newest frame and let a virtual thread encode and publish it. */
+    @Override
+    public void onFrame(String jobId, LiveFrame frame) {
+        pendingFrame.put(jobId, frame);
+        if (encoding.add(jobId)) {
+            encoder.execute(() -> publishFrames(jobId));
+        }
+    }
+
+    private void publishFrames(String jobId) {
+        do {
+            try {
+                LiveFrame f;
+                while ((f = pendingFrame.remove(jobId)) != null) {
+                    String json = FrameCodec.toJson(f);
+                    if (running.containsKey(jobId)) {
+                        newestFrame.put(jobId, json);
+                        if (!running.containsKey(jobId)) {
+                            newestFrame.remove(jobId); // the job stopped meanwhile: hold nothing for it
+                        }
+                    }
+                    bus.publish(FRAMES + jobId, json);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "frame of job " + jobId + " dropped: " + e);
+            } finally {
+                encoding.remove(jobId);
+            }
+            // a frame put after the loop's last look and before the flag was cleared would wait for the next one
+        } while (pendingFrame.containsKey(jobId) && encoding.add(jobId));
+    }
+
+    /** The newest frame of a job running on this replica (wire JSON), if one was taken. */
+    public Optional<String> newestFrame(String jobId) {
+        return Optional.ofNullable(newestFrame.get(jobId));
+    }
+
+    /**
+     * A frame stream opens: frames are taken while it is open. Tells the bus too, so the replica that runs the job
+     * hears of a viewer on another one; call {@link #stillWatching} every few seconds while open.
+     *
+     * @return closes the watch
+     */
+    public FrameWatch watchFrames(String jobId) {
+        watchers.computeIfAbsent(jobId, k -> new AtomicInteger()).incrementAndGet();
+        stillWatching(jobId);
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true)) {
+                watchers.computeIfPresent(jobId, (k, n) -> n.decrementAndGet() <= 0 ? null : n);
+            }
+        };
+    }
+
+    /** An open frame stream's interest in a job; closing it twice is harmless. */
+    public interface FrameWatch extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Renews a stream's watch on the bus (for a job run by another replica). */
+    public void stillWatching(String jobId) {
+        bus.publish(WATCH + jobId, "{\"type\":\"watch\"}");
+    }
+
+    /** The local orchestrator runs the job here (or stopped): listen for viewers, or forget its frames. */
+    private void runningHere(String jobId, boolean isRunning) {
+        if (isRunning) {
+            running.computeIfAbsent(jobId, id -> {
+                try {
+                    return bus.subscribe(WATCH + id, m -> watchedUntil.put(id, System.nanoTime() + WATCH_TTL_NANOS));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.FINE, "viewers of job " + id + " on other replicas are not heard: " + e);
+                    return () -> {
+                    };
+                }
+            });
+        } else {
+            ProgressBus.Subscription sub = running.remove(jobId);
+            if (sub != null) {
+                sub.close();
+            }
+            newestFrame.remove(jobId);
+            watchedUntil.remove(jobId);
+            pendingFrame.remove(jobId);
         }
     }
 
