@@ -66,6 +66,75 @@ class DashboardRoutesTest {
         }
     }
 
+    // ---- 1. presets
+
+    @Test
+    void presetsListEveryPresetWithItsValuesAndTheSchemasRanges() {
+        TestServer.Response r = srv.get("/api/v1/presets", alice);
+        assertEquals(200, r.status(), r.raw().body());
+        JsonNode presets = r.body().get("presets");
+        assertEquals(Presets.names().size(), presets.size());
+        for (int i = 0; i < presets.size(); i++) {
+            JsonNode p = presets.get(i);
+            String name = Presets.names().get(i);
+            assertEquals(name, p.get("name").asText());
+            assertEquals(Presets.list().get(i).description(), p.get("description").asText());
+            var config = ConfigLoader.fromPreset(name);
+            assertEquals(config.particles(), p.get("defaults").get("particles").asInt(), name);
+            assertEquals(config.steps(), p.get("defaults").get("steps").asLong(), name);
+            assertEquals(config.temperature(), p.get("defaults").get("temperature").asDouble(), name);
+            assertEquals(config.reactions().interval(), p.get("defaults").get("reactions.interval").asInt(), name);
+        }
+        JsonNode fields = r.body().get("fields");
+        // every numeric field of the validator's table (arrays aside) is in the form, with the same bounds
+        for (Map.Entry<String, Range> e : Limits.all().entrySet()) {
+            if (e.getKey().contains("[]")) {
+                continue;
+            }
+            JsonNode f = fields.get(e.getKey());
+            assertTrue(f != null, () -> "fields lacks " + e.getKey() + ": " + fields);
+            Range range = e.getValue();
+            assertEquals(range.integral() ? "integer" : "number", f.get("type").asText(), e.getKey());
+            assertEquals(range.min(), f.get("min").asDouble(), e.getKey());
+            assertEquals(range.max(), f.get("max").asDouble(), e.getKey());
+            assertEquals(range.minOpen(), f.get("min_exclusive").asBoolean(), e.getKey());
+            assertEquals(range.maxOpen(), f.get("max_exclusive").asBoolean(), e.getKey());
+        }
+        assertEquals(Long.MAX_VALUE, fields.get("seed").get("max").asLong(), "the seed's bound exactly, not a rounded double");
+        assertEquals("K", fields.get("temperature").get("unit").asText());
+        assertTrue(fields.get("particles").get("unit").isNull());
+        assertEquals(presets.get(0).get("defaults").get("particles"), fields.get("particles").get("default"));
+        assertEquals(List.of("auto", "cpu", "reference", "simd", "opencl", "aparapi"),
+                TestServer.JSON.convertValue(fields.get("backend").get("values"), List.class));
+        assertEquals("auto", fields.get("backend").get("default").asText());
+        assertEquals("boolean", fields.get("reactions.enabled").get("type").asText());
+        assertTrue(fields.get("ensemble").get("values").toString().contains("nve"));
+        assertTrue(!fields.has("types") && !fields.has("composition") && !fields.has("preset"), "arrays are the JSON editor's");
+
+        assertEquals(401, srv.call("GET", "/api/v1/presets", null, Map.of()).status());
+    }
+
+    @Test
+    void aFieldsRangeIsWhatPostJobsEnforces() {
+        JsonNode fields = srv.get("/api/v1/presets", alice).body().get("fields");
+        long maxParticles = fields.get("particles").get("max").asLong();
+        TestServer.Response over = srv.post("/api/v1/jobs", alice, job(Map.of("particles", maxParticles + 1)));
+        assertEquals(422, over.status(), over.raw().body());
+        assertEquals("simulation.particles", over.body().get("error").get("field").asText());
+        assertTrue(over.body().get("error").get("message").asText().contains(Long.toString(maxParticles)), over.raw().body());
+        // the open lower end of temperature: its "min" itself is refused
+        double minTemperature = fields.get("temperature").get("min").asDouble();
+        assertTrue(fields.get("temperature").get("min_exclusive").asBoolean());
+        TestServer.Response cold = srv.post("/api/v1/jobs", alice, job(Map.of("temperature", minTemperature)));
+        assertEquals(422, cold.status(), cold.raw().body());
+        assertEquals("simulation.temperature", cold.body().get("error").get("field").asText());
+        long maxInterval = fields.get("reactions.interval").get("max").asLong();
+        TestServer.Response nested = srv.post("/api/v1/jobs", alice,
+                "{\"simulation\":{\"preset\":\"miller-urey\",\"reactions\":{\"interval\":" + (maxInterval + 1) + "}}}");
+        assertEquals(422, nested.status(), nested.raw().body());
+        assertEquals("simulation.reactions.interval", nested.body().get("error").get("field").asText());
+    }
+
     // ---- 6. the dashboard's CSP
 
     @Test
