@@ -33,6 +33,7 @@ import io.live2.server.billing.BillingRoutes;
 import io.live2.server.billing.StripeWebhooks;
 import io.live2.server.billing.UsagePeriods;
 import io.live2.server.dashboard.PresetRoutes;
+import io.live2.server.dashboard.ResultFileRoutes;
 import io.live2.server.db.StripeEventRepository;
 import io.live2.server.db.SubscriptionRepository;
 import io.live2.server.db.UsagePeriodRepository;
@@ -158,6 +159,7 @@ public final class LiveServer implements AutoCloseable {
                 settings.limits().maxBodyBytes(), Duration.ofSeconds(settings.jobs().artifactUrlSeconds()), clock).register(api, API);
         // the dashboard's routes (docs/server.md)
         new PresetRoutes().register(api);
+        new ResultFileRoutes(service, store).register(api);
         billingRoutes(in, settings, accounts, admission, periods, users, clock).register(api);
         List<String> routes = new ArrayList<>(api.routes());
         new CallbackRoute(CallbackVerifier.forMaster(settings.callbackSecret().bytes()), updates).register(routing, routes);

@@ -135,6 +135,47 @@ class DashboardRoutesTest {
         assertEquals("simulation.reactions.interval", nested.body().get("error").get("field").asText());
     }
 
+    // ---- 2. result files
+
+    @Test
+    void resultFilesAreServedOnceTheJobSucceeded() throws Exception {
+        String blocker = submit(blockerJob());
+        String id = submit(TestServer.smallJob(21, null));
+        try {
+            for (String name : new String[]{"results.json", "species_timeseries.csv"}) {
+                TestServer.Response early = srv.get("/api/v1/jobs/" + id + "/results/" + name, alice);
+                assertEquals(409, early.status(), early.raw().body());
+                assertEquals("not_ready", early.body().get("error").get("code").asText());
+            }
+        } finally {
+            assertEquals(200, srv.post("/api/v1/jobs/" + blocker + "/cancel", alice, null).status());
+        }
+        assertEquals("succeeded", srv.awaitFinal(alice, id, Duration.ofMinutes(3)).get("status").asText());
+        ArtifactStore store = srv.server.injector().getInstance(ArtifactStore.class);
+        for (String name : new String[]{"results.json", "molecules.json", "reactions.json", "reaction_network.json", "species_timeseries.csv"}) {
+            HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(srv.base + "/api/v1/jobs/" + id + "/results/" + name)).header("X-API-Key", alice).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, r.statusCode(), name);
+            String type = r.headers().firstValue("Content-Type").orElse("");
+            assertTrue(name.endsWith(".csv") ? type.startsWith("text/csv") : type.startsWith("application/json"), name + ": " + type);
+            String key = store.list("").stream().map(ArtifactStore.ArtifactInfo::key)
+                    .filter(k -> k.endsWith("/" + id + "/results/" + name)).findFirst().orElseThrow();
+            try (InputStream in = store.get(key).orElseThrow()) {
+                assertArrayEquals(in.readAllBytes(), r.body(), "the store's bytes of " + key);
+            }
+        }
+        for (String other : new String[]{"report.html", "molecules.sdf", "results.JSON", "..%2Fspec.json"}) {
+            TestServer.Response r = srv.get("/api/v1/jobs/" + id + "/results/" + other, alice);
+            assertEquals(404, r.status(), other + ": " + r.raw().body());
+        }
+        TestServer.Response foreign = srv.get("/api/v1/jobs/" + id + "/results/results.json", bob);
+        assertEquals(404, foreign.status(), "another user's job");
+        assertEquals("not_found", foreign.body().get("error").get("code").asText());
+        TestServer.Response canceled = srv.get("/api/v1/jobs/" + blocker + "/results/results.json", alice);
+        assertEquals(409, canceled.status(), "a canceled job never has results");
+    }
+
     // ---- 6. the dashboard's CSP
 
     @Test
