@@ -176,6 +176,32 @@ class DashboardRoutesTest {
         assertEquals(409, canceled.status(), "a canceled job never has results");
     }
 
+    // ---- 3. depictions
+
+    @Test
+    void depictionsAreSvgAndGarbageIsAFieldError() throws Exception {
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(srv.base + "/api/v1/depictions?smiles=" + URLEncoder.encode("NC(=O)[CH2]", StandardCharsets.UTF_8)))
+                .header("X-API-Key", bob).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("image/svg+xml"));
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Document svg = f.newDocumentBuilder().parse(new ByteArrayInputStream(r.body()));
+        assertEquals("svg", svg.getDocumentElement().getLocalName());
+        assertEquals("http://www.w3.org/2000/svg", svg.getDocumentElement().getNamespaceURI());
+
+        for (String bad : new String[]{"C1CC((", "not smiles at all", "", "C".repeat(501)}) {
+            TestServer.Response e = srv.get("/api/v1/depictions?smiles=" + URLEncoder.encode(bad, StandardCharsets.UTF_8), alice);
+            assertEquals(400, e.status(), bad + ": " + e.raw().body());
+            assertEquals("invalid_field", e.body().get("error").get("code").asText());
+            assertEquals("smiles", e.body().get("error").get("field").asText());
+        }
+        assertEquals(200, srv.get("/api/v1/depictions?smiles=" + "C".repeat(500), alice).status(), "500 characters are allowed");
+        assertEquals(401, srv.call("GET", "/api/v1/depictions?smiles=C", null, Map.of()).status());
+    }
+
     // ---- 6. the dashboard's CSP
 
     @Test
