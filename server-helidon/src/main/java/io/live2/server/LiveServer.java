@@ -33,6 +33,7 @@ import io.live2.server.billing.BillingRoutes;
 import io.live2.server.billing.StripeWebhooks;
 import io.live2.server.billing.UsagePeriods;
 import io.live2.server.dashboard.DepictionRoutes;
+import io.live2.server.dashboard.MultiJobEventStream;
 import io.live2.server.dashboard.PresetRoutes;
 import io.live2.server.dashboard.ResultFileRoutes;
 import io.live2.server.db.StripeEventRepository;
@@ -162,6 +163,7 @@ public final class LiveServer implements AutoCloseable {
         new PresetRoutes().register(api);
         new ResultFileRoutes(service, store).register(api);
         new DepictionRoutes().register(api);
+        new MultiJobEventStream(jobs, bus, jobEvents).register(api);
         billingRoutes(in, settings, accounts, admission, periods, users, clock).register(api);
         List<String> routes = new ArrayList<>(api.routes());
         new CallbackRoute(CallbackVerifier.forMaster(settings.callbackSecret().bytes()), updates).register(routing, routes);

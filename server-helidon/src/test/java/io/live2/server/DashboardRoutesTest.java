@@ -202,6 +202,76 @@ class DashboardRoutesTest {
         assertEquals(401, srv.call("GET", "/api/v1/depictions?smiles=C", null, Map.of()).status());
     }
 
+    // ---- 4. one event stream for several jobs
+
+    @Test
+    void oneStreamCarriesSeveralJobsAndEndsWhenAllAreFinal() throws Exception {
+        String blocker = submit(blockerJob());
+        String a = submit(TestServer.smallJob(31, null));
+        String b = submit(TestServer.smallJob(32, null));
+        List<ServerEvent> events = new ArrayList<>();
+        HttpResponse<InputStream> r;
+        try {
+            // both wait behind the blocker while the stream opens, so it sees them run
+            r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(srv.base + "/api/v1/events?jobs=" + a + "," + b))
+                    .header("X-API-Key", alice).timeout(Duration.ofMinutes(3)).build(), HttpResponse.BodyHandlers.ofInputStream());
+        } finally {
+            assertEquals(200, srv.post("/api/v1/jobs/" + blocker + "/cancel", alice, null).status());
+        }
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        try (InputStream in = r.body()) {
+            SseReader.read(in, events::add); // returns only when the server ends the stream
+        }
+        assertEquals("status", events.get(0).name());
+        assertEquals("status", events.get(1).name());
+        assertEquals(Set.of(a, b), Set.of(job(events.get(0)).get("job_id").asText(), job(events.get(1)).get("job_id").asText()),
+                "first a status of each job");
+        for (String id : List.of(a, b)) {
+            List<ServerEvent> mine = events.stream().filter(e -> dataJobId(e).equals(id)).toList();
+            ServerEvent last = mine.stream().filter(e -> e.name().equals("status")).reduce((x, y) -> y).orElseThrow();
+            assertEquals("succeeded", job(last).get("status").asText(), "the stream ends after both are final");
+            assertTrue(last.id().matches(id + ":\\d+"), "status id <job_id>:<state event id>: " + last.id());
+            ServerEvent first = mine.get(0);
+            assertEquals("queued", job(first).get("status").asText(), "it waited behind the blocker: " + first.data());
+            List<ServerEvent> progress = mine.stream().filter(e -> e.name().equals("progress")).toList();
+            assertTrue(!progress.isEmpty(), "progress of " + id + " while it ran: " + mine);
+            for (ServerEvent p : progress) {
+                JsonNode d = job(p);
+                assertTrue(d.has("step") && d.has("total_steps") && d.has("temperature") && !d.has("type"), d.toString());
+            }
+        }
+        assertTrue(events.stream().allMatch(e -> Set.of(a, b).contains(dataJobId(e))), "only the listed jobs");
+    }
+
+    @Test
+    void theJobsListIsCheckedBeforeTheStreamOpens() {
+        String mine = submit(TestServer.smallJob(41, null));
+        String bobs = srv.post("/api/v1/jobs", bob, TestServer.smallJob(42, null)).body().get("job_id").asText();
+        TestServer.Response foreign = srv.get("/api/v1/events?jobs=" + mine + "," + bobs, alice);
+        assertEquals(404, foreign.status(), foreign.raw().body());
+        assertEquals("jobs", foreign.body().get("error").get("field").asText());
+        assertTrue(foreign.body().get("error").get("message").asText().contains(bobs), "names the unknown id");
+        assertEquals(404, srv.get("/api/v1/events?jobs=j_nonexistent", alice).status());
+
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 51; i++) {
+            many.add(mine);
+        }
+        TestServer.Response tooMany = srv.get("/api/v1/events?jobs=" + String.join(",", many), alice);
+        assertEquals(400, tooMany.status(), tooMany.raw().body());
+        assertEquals("jobs", tooMany.body().get("error").get("field").asText());
+        TestServer.Response none = srv.get("/api/v1/events?jobs=", alice);
+        assertEquals(400, none.status(), none.raw().body());
+        assertEquals("jobs", none.body().get("error").get("field").asText());
+        srv.awaitFinal(alice, mine, Duration.ofMinutes(3));
+        srv.awaitFinal(bob, bobs, Duration.ofMinutes(3));
+        // 50 ids of final jobs: accepted, and the stream ends at once after their status
+        TestServer.Response fifty = srv.get("/api/v1/events?jobs=" + String.join(",", many.subList(0, 50)), alice);
+        assertEquals(200, fifty.status(), fifty.raw().body());
+        assertTrue(fifty.raw().body().contains("event:status") || fifty.raw().body().contains("event: status"), fifty.raw().body());
+    }
+
     // ---- 6. the dashboard's CSP
 
     @Test
