@@ -54,7 +54,9 @@ class DashboardRoutesTest {
 
     @BeforeAll
     void start() {
-        srv = TestServer.start(TestServer.Kind.EMBEDDED, data, Map.of(), "{\"jobs\": {\"local_workers\": 1}}");
+        // one worker: a long job holds back the next ones; two streams per user: the multiplexed stream counts as one
+        srv = TestServer.start(TestServer.Kind.EMBEDDED, data, Map.of(),
+                "{\"jobs\": {\"local_workers\": 1}, \"limits\": {\"sse_connections_per_user\": 2}}");
         alice = srv.newUserKey("alice-" + UUID.randomUUID() + "@example.org");
         bob = srv.newUserKey("bob-" + UUID.randomUUID() + "@example.org");
     }
@@ -215,6 +217,15 @@ class DashboardRoutesTest {
             // both wait behind the blocker while the stream opens, so it sees them run
             r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(srv.base + "/api/v1/events?jobs=" + a + "," + b))
                     .header("X-API-Key", alice).timeout(Duration.ofMinutes(3)).build(), HttpResponse.BodyHandlers.ofInputStream());
+            // it holds one of the user's two stream slots, however many jobs it carries: one more stream, not a third
+            HttpResponse<InputStream> second = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(srv.base + "/api/v1/jobs/" + a + "/events")).header("X-API-Key", alice)
+                    .timeout(Duration.ofMinutes(3)).build(), HttpResponse.BodyHandlers.ofInputStream());
+            assertEquals(200, second.statusCode());
+            TestServer.Response third = srv.get("/api/v1/events?jobs=" + b, alice);
+            assertEquals(429, third.status(), third.raw().body());
+            assertEquals("too_many_streams", third.body().get("error").get("code").asText());
+            second.body().close();
         } finally {
             assertEquals(200, srv.post("/api/v1/jobs/" + blocker + "/cancel", alice, null).status());
         }
