@@ -32,6 +32,10 @@ import io.live2.server.billing.Admission;
 import io.live2.server.billing.BillingRoutes;
 import io.live2.server.billing.StripeWebhooks;
 import io.live2.server.billing.UsagePeriods;
+import io.live2.server.dashboard.DepictionRoutes;
+import io.live2.server.dashboard.MultiJobEventStream;
+import io.live2.server.dashboard.PresetRoutes;
+import io.live2.server.dashboard.ResultFileRoutes;
 import io.live2.server.db.StripeEventRepository;
 import io.live2.server.db.SubscriptionRepository;
 import io.live2.server.db.UsagePeriodRepository;
@@ -153,10 +157,15 @@ public final class LiveServer implements AutoCloseable {
         new AuthRoutes(users, in.getInstance(RefreshTokenRepository.class), PasswordHasher.owaspDefaults(), tokens, clock,
                 settings.limits().maxBodyBytes(), settings.limits().loginPerMinute()).register(api);
         keyRoutes.register(api);
-        JobEventStream eventStreams = new JobEventStream(jobs, bus, settings.limits().sseConnectionsPerUser());
-        new JobRoutes(service, jobs, store, eventStreams,
+        JobEventStream jobEvents = new JobEventStream(jobs, bus, settings.limits().sseConnectionsPerUser());
+        new JobRoutes(service, jobs, store, jobEvents,
                 settings.limits().maxBodyBytes(), Duration.ofSeconds(settings.jobs().artifactUrlSeconds()), clock).register(api, API);
-        new FrameStream(service, jobs, bus, updates, eventStreams).register(api);
+        // the dashboard's routes (docs/server.md)
+        new PresetRoutes().register(api);
+        new ResultFileRoutes(service, store).register(api);
+        new DepictionRoutes().register(api);
+        new MultiJobEventStream(jobs, bus, jobEvents).register(api);
+        new FrameStream(service, jobs, bus, updates, jobEvents).register(api);
         billingRoutes(in, settings, accounts, admission, periods, users, clock).register(api);
         List<String> routes = new ArrayList<>(api.routes());
         new CallbackRoute(CallbackVerifier.forMaster(settings.callbackSecret().bytes()), updates).register(routing, routes);

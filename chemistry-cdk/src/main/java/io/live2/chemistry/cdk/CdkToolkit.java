@@ -16,6 +16,8 @@ import org.openscience.cdk.io.MDLV2000Writer;
 import org.openscience.cdk.silent.SilentChemObjectBuilder;
 import org.openscience.cdk.smiles.SmiFlavor;
 import org.openscience.cdk.smiles.SmilesGenerator;
+import org.openscience.cdk.smiles.SmilesParser;
+import org.openscience.cdk.exception.InvalidSmilesException;
 import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
 import org.openscience.cdk.tools.manipulator.MolecularFormulaManipulator;
 
@@ -104,6 +106,27 @@ public final class CdkToolkit implements ChemistryToolkit {
             return start > 0 ? svg.substring(start) : svg; // drop the XML prolog so the SVG inlines into HTML
         } catch (CDKException e) {
             throw new IllegalArgumentException("CDK cannot depict " + molecule + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String depictSmilesSvg(String smiles) {
+        Objects.requireNonNull(smiles, "smiles");
+        IAtomContainer container;
+        try {
+            container = new SmilesParser(BUILDER).parseSmiles(smiles);
+        } catch (InvalidSmilesException e) {
+            throw new IllegalArgumentException("not SMILES: " + e.getMessage(), e);
+        }
+        if (container.getAtomCount() == 0) {
+            throw new IllegalArgumentException("not SMILES: no atoms");
+        }
+        try {
+            String svg = new DepictionGenerator().depict(container).toSvgStr(Depiction.UNITS_PX);
+            int start = svg.indexOf("<svg");
+            return start > 0 ? svg.substring(start) : svg;
+        } catch (CDKException e) {
+            throw new IllegalArgumentException("CDK cannot depict " + smiles + ": " + e.getMessage(), e);
         }
     }
 

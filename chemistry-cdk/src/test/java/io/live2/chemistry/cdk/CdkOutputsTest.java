@@ -115,6 +115,20 @@ class CdkOutputsTest {
     }
 
     @Test
+    void smilesOfEverySpeciesIsDepicted() {
+        for (MoleculeGraph g : all()) {
+            String smiles = toolkit.identify(g).smiles();
+            String svg = toolkit.depictSmilesSvg(smiles);
+            assertTrue(svg.startsWith("<svg") && svg.stripTrailing().endsWith("</svg>"), smiles + ": " + svg);
+        }
+        for (String bad : new String[]{"C1CC", "Xx", "C(", ""}) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> toolkit.depictSmilesSvg(bad), bad);
+            assertTrue(e.getMessage().startsWith("not SMILES"), e.getMessage());
+        }
+    }
+
+    @Test
     void svgSurvivesDegenerateCoordinates() {
         MoleculeGraph g = Mol.formamide();
         MoleculeGraph flat = new MoleculeGraph(g.labels(), g.elemental(), g.atomIds(), g.bondA(), g.bondB(),

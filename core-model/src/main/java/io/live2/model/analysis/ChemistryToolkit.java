@@ -22,6 +22,17 @@ public interface ChemistryToolkit {
     /** A standalone SVG depiction of the molecule. */
     String depictSvg(MoleculeGraph molecule);
 
+    /**
+     * A standalone SVG depiction of a molecule written as SMILES (as {@link #identify} writes it), laid out by the
+     * toolkit: the dashboard draws a species from its table row. A toolkit that cannot read SMILES keeps this default.
+     *
+     * @throws IllegalArgumentException when the text is not SMILES the toolkit can read (the message says why)
+     * @throws UnsupportedOperationException when this toolkit does not read SMILES
+     */
+    default String depictSmilesSvg(String smiles) {
+        throw new UnsupportedOperationException(name() + " does not read SMILES");
+    }
+
     /** @param inchiKey null when unavailable */
     record Identity(String smiles, String formula, String inchiKey) {
     }

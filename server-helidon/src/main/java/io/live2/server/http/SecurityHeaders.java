@@ -14,6 +14,15 @@ import java.util.List;
  * answer marked publicly cacheable was one of the prototype's defects.
  */
 public final class SecurityHeaders implements Filter {
+    /** The API's policy: its answers are JSON and event streams, never documents that load anything. */
+    public static final String API_CSP = "default-src 'self'; frame-ancestors 'none'";
+    /**
+     * The dashboard's policy (docs/contract DASHBOARD_API item 6): its own scripts and styles only, images also from
+     * data: and blob: URLs (depictions, canvases saved as images), no plugins, no framing, forms only to itself.
+     */
+    public static final String DASHBOARD_CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; "
+            + "script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'";
     private final List<String> corsOrigins;
 
     public SecurityHeaders(List<String> corsOrigins) {
@@ -25,8 +34,9 @@ public final class SecurityHeaders implements Filter {
         res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
         res.header(HeaderNames.create("X-Frame-Options"), "DENY");
         res.header(HeaderNames.create("Referrer-Policy"), "no-referrer");
-        res.header(HeaderNames.create("Content-Security-Policy"), "default-src 'self'; frame-ancestors 'none'");
-        if (req.path().path().startsWith("/api/")) {
+        boolean api = req.path().path().startsWith("/api/");
+        res.header(HeaderNames.create("Content-Security-Policy"), api ? API_CSP : DASHBOARD_CSP);
+        if (api) {
             res.header(HeaderNames.CACHE_CONTROL, "no-store");
         }
         String origin = req.headers().first(HeaderNames.ORIGIN).orElse(null);

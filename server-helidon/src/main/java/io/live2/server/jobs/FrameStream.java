@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * GET /jobs/{id}/frames?max_atoms=10000: Server-Sent Events of a running job's box for the dashboard's live view.
@@ -63,7 +62,7 @@ public final class FrameStream {
 
     @SuppressWarnings("try") // subscriptions and the watch are held open for the stream's lifetime
     void stream(ServerResponse res, Caller caller, JobRow first, int maxAtoms) {
-        AtomicInteger count = events.openStream(caller);
+        Runnable release = events.openSlot(caller.userId());
         String id = first.id();
         BlockingQueue<Object> inbox = new LinkedBlockingQueue<>(64);
         try (ProgressBus.Subscription states = bus.subscribe(id, m -> {
@@ -126,7 +125,7 @@ public final class FrameStream {
         } catch (java.io.UncheckedIOException e) {
             // the client went away: nothing to answer
         } finally {
-            count.decrementAndGet();
+            release.run();
         }
     }
 

@@ -41,23 +41,21 @@ public final class JobEventStream {
     }
 
     /**
-     * Takes one of the caller's stream slots (event and frame streams count together); give it back with
-     * {@code decrementAndGet()} on the returned counter when the stream ends.
-     *
-     * @throws ApiException 429 too_many_streams when all are taken
+     * Takes one of the user's event stream slots (every kind of stream counts against the one per-user limit);
+     * 429 too_many_streams when all are open. Run the returned action once when the stream ends.
      */
-    AtomicInteger openStream(Caller caller) {
-        AtomicInteger count = open.computeIfAbsent(caller.userId(), k -> new AtomicInteger());
+    public Runnable openSlot(String userId) {
+        AtomicInteger count = open.computeIfAbsent(userId, k -> new AtomicInteger());
         if (count.incrementAndGet() > perUser) {
             count.decrementAndGet();
             throw new ApiException(429, "too_many_streams", "at most " + perUser + " event streams may be open per user", null, 5);
         }
-        return count;
+        return count::decrementAndGet;
     }
 
     @SuppressWarnings("try") // the subscription is held open for the stream's lifetime, not used by name
     public void stream(ServerRequest req, ServerResponse res, Caller caller, JobRow first) {
-        AtomicInteger count = openStream(caller);
+        Runnable release = openSlot(caller.userId());
         BlockingQueue<String> inbox = new LinkedBlockingQueue<>(10_000);
         try (ProgressBus.Subscription sub = bus.subscribe(first.id(), inbox::offer)) {
             res.header(HeaderNames.create("X-Accel-Buffering"), "no");
@@ -106,7 +104,7 @@ public final class JobEventStream {
         } catch (java.io.UncheckedIOException e) {
             // the client went away: nothing to answer
         } finally {
-            count.decrementAndGet();
+            release.run();
         }
     }
 }
