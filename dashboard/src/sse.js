@@ -66,6 +66,14 @@ export class SseParser {
     this.onEvent(name, data, id, this.lastEventId);
   }
 
+  /** The stream ended: a trailing CR held back as a possible CRLF half is a line end after all. */
+  flush() {
+    if (this.buf.endsWith('\r')) {
+      this.buf = this.buf.slice(0, -1) + '\n';
+      this.feed('');
+    }
+  }
+
   /** The stream was cut: whatever was not terminated by a blank line is dropped (never dispatched half). */
   abandon() {
     this.buf = '';
@@ -148,6 +156,7 @@ export function readEventStream(o) {
           if (text) { parser.feed(text); gotData = true; }
         }
         parser.feed(decoder.decode());
+        parser.flush();
         parser.abandon();
         if (gotData) failures = 0;
         if (closed) return;
