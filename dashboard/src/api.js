@@ -106,21 +106,26 @@ export class Api {
         throw new ApiError({ status: 0, code: 'network', message: e?.message });
       }
     };
-    if (auth && !this.accessToken && this.refreshToken) await this.refresh();
+    if (auth && !this.accessToken) {
+      // a reload keeps only the refresh token: renew first; with no way to renew, the session is gone
+      if (!(this.refreshToken && (await this.refresh()))) this.sessionLost();
+    }
     const tokenUsed = this.accessToken;
     let res = await send();
-    if (res.status === 401 && auth && (this.refreshToken || this.accessToken !== tokenUsed)) {
+    if (res.status === 401 && auth) {
       // a token already renewed by another caller is used as it is; otherwise one shared refresh
-      const ok = this.accessToken !== tokenUsed && this.accessToken ? true : await this.refresh();
+      const ok = this.accessToken && this.accessToken !== tokenUsed ? true : await this.refresh();
       if (ok) res = await send();
-      if (res.status === 401 || !ok) {
-        const err = new ApiError({ status: 401, code: 'session_expired', message: 'your session has ended; sign in again' });
-        this.clearSession();
-        this.onAuthLost(err);
-        throw err;
-      }
+      if (res.status === 401 || !ok) this.sessionLost();
     }
     return res;
+  }
+
+  sessionLost() {
+    const err = new ApiError({ status: 401, code: 'session_expired', message: 'your session has ended; sign in again' });
+    this.clearSession();
+    this.onAuthLost(err);
+    throw err;
   }
 
   async request(method, path, body, { auth = true, headers = {} } = {}) {

@@ -58,6 +58,8 @@ const inTime = (s) => (s == null ? 'a moment' : formatDuration(s));
 export function asSentence(text) {
   let s = String(text ?? '').replace(/\s+/g, ' ').trim();
   if (!s) return '';
+  // a trailing clause that introduces an empty list ("...; sold online: ") says nothing: drop it
+  s = s.replace(/;[^;]*:\s*$/, '').replace(/[\s:;,]+$/, '');
   s = s.charAt(0).toUpperCase() + s.slice(1);
   return /[.!?]$/.test(s) ? s : s + '.';
 }

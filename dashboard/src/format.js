@@ -34,3 +34,8 @@ export function formatTime(iso) {
 export function formatNumber(v) {
   return v == null ? '—' : Number(v).toLocaleString('en-US');
 }
+
+/** "about 2 min" or "under 1 s" (never "about under 1 s"). */
+export function aboutDuration(seconds) {
+  return Number(seconds) < 1 ? 'under 1 s' : `about ${formatDuration(seconds)}`;
+}

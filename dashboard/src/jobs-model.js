@@ -1,7 +1,7 @@
 // The jobs list's pure parts: which jobs the multiplexed stream follows, progress and ETA from a job or a
 // progress event. DOM-free.
 import { FINAL_STATES } from './sse.js';
-import { formatDuration } from './format.js';
+import { formatDuration, aboutDuration } from './format.js';
 
 export const STATES = ['queued', 'running', 'succeeded', 'failed', 'canceled'];
 
@@ -28,12 +28,12 @@ export function etaText(job) {
     case 'failed': return 'failed';
     case 'canceled': return 'canceled';
     case 'queued':
-      return job.estimate?.duration_seconds != null ? `about ${formatDuration(job.estimate.duration_seconds)} once started` : 'waiting';
+      return job.estimate?.duration_seconds != null ? `${aboutDuration(job.estimate.duration_seconds)} once started` : 'waiting';
     default: {
       if (p.steps_per_second > 0 && p.total_steps > 0) {
         return `${formatDuration(Math.max(0, p.total_steps - p.step) / p.steps_per_second)} left`;
       }
-      return job.estimate?.duration_seconds != null ? `about ${formatDuration(job.estimate.duration_seconds)}` : 'starting';
+      return job.estimate?.duration_seconds != null ? aboutDuration(job.estimate.duration_seconds) : 'starting';
     }
   }
 }

@@ -107,6 +107,7 @@ test('errors carry status, code, field, details and Retry-After; a network failu
   api.accessToken = 'A';
   await assert.rejects(api.post('/jobs', {}), (e) => e.status === 429 && e.code === 'daily_limit' && e.retryAfter === 3600 && e.details.limit === 5);
   const down = new Api({ storage: memoryStorage(), fetch: async () => { throw new TypeError('fetch failed'); } });
+  down.accessToken = 'A';
   await assert.rejects(down.get('/jobs'), (e) => e.status === 0 && e.code === 'network');
 });
 
@@ -118,4 +119,15 @@ test('sends JSON with Content-Type and the bearer token; a 204 is null', async (
   assert.equal(seen[0].headers['Content-Type'], 'application/json');
   assert.equal(seen[0].headers.Authorization, 'Bearer TOK');
   assert.equal(seen[0].body, '{"name":"x"}');
+});
+
+test('a reload whose stored refresh token is refused ends the session at once (onAuthLost), without calling the route', async () => {
+  const srv = fakeServer({ refreshWorks: false });
+  const storage = memoryStorage();
+  storage.setItem('live.refresh_token', 'stale');
+  let lost = 0;
+  const api = new Api({ fetch: srv.fetch, storage, onAuthLost: () => lost++ });
+  await assert.rejects(api.get('/jobs'), (e) => e.code === 'session_expired');
+  assert.equal(lost, 1);
+  assert.equal(srv.calls.filter(([, p]) => p === '/jobs').length, 0);
 });

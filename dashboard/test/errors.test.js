@@ -48,3 +48,9 @@ test('plain errors and strings', () => {
   assert.equal(errorSentence(err(409, 'idempotency_conflict', null, { message: 'idempotency_key exp-1 was used with another body' })),
     'Idempotency_key exp-1 was used with another body.');
 });
+
+test('a trailing clause with an empty list is dropped', () => {
+  const e = new ApiError({ status: 422, code: 'invalid_field', field: 'tier',
+    message: "tier: 'research' is not sold online (no Stripe price configured); sold online: " });
+  assert.equal(errorSentence(e), "Tier: 'research' is not sold online (no Stripe price configured).");
+});

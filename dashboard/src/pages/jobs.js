@@ -10,8 +10,9 @@ export function renderJobs(el, ctx) {
   const jobs = new Map(); // job_id -> job, in list order
   const rows = new Map(); // job_id -> {tr, progress, eta, state, cancel}
   let nextCursor = null;
-  let stream = null;
+  const streams = new Map(); // '*' -> the multiplexed stream, or job id -> its own stream
   let streamKey = '';
+  let perJob = false; // the server has no multiplexed GET /events: one stream per job instead (at most 10)
 
   const err = errorBox();
   const filterId = nextId('filter');
@@ -121,15 +122,40 @@ export function renderJobs(el, ctx) {
   function syncStream() {
     const ids = streamIds([...jobs.values()]);
     const key = ids.join(',');
-    if (key === streamKey) return;
+    if (key === streamKey || !alive) return;
     streamKey = key;
-    stream?.close();
-    stream = null;
-    if (!ids.length || !alive) return;
-    stream = ctx.api.stream(`/events?jobs=${ids.map(encodeURIComponent).join(',')}`, {
+    const onError = (e, { fatal }) => { if (fatal && alive) err.show(errorSentence(e)); };
+    if (perJob) {
+      // one stream per job: open the new ones, close the ones no longer needed, keep the rest
+      const want = new Set(ids.slice(0, 10));
+      for (const [id, s] of streams) if (!want.has(id)) { s.close(); streams.delete(id); }
+      for (const id of want) {
+        if (streams.has(id)) continue;
+        streams.set(id, ctx.api.stream(`/jobs/${encodeURIComponent(id)}/events`, {
+          onEvent: (name, data) => onEvent(name, data && typeof data === 'object' ? { job_id: id, ...data } : data),
+          onError,
+        }));
+      }
+      return;
+    }
+    closeStreams();
+    if (!ids.length) return;
+    streams.set('*', ctx.api.stream(`/events?jobs=${ids.map(encodeURIComponent).join(',')}`, {
       onEvent,
-      onError: (e, { fatal }) => { if (fatal && alive) err.show(errorSentence(e)); },
-    });
+      onError: (e, info) => {
+        if (info.fatal && e.status === 404 && !perJob) {
+          perJob = true; // an older server, or an id it does not know: follow each job on its own stream
+          streams.delete('*');
+          streamKey = '';
+          syncStream();
+        } else onError(e, info);
+      },
+    }));
+  }
+
+  function closeStreams() {
+    for (const s of streams.values()) s.close();
+    streams.clear();
   }
 
   async function load(cursor) {
@@ -165,6 +191,6 @@ export function renderJobs(el, ctx) {
   load(null);
   return () => {
     alive = false;
-    stream?.close();
+    closeStreams();
   };
 }

@@ -3,7 +3,7 @@
 // with the guardrail verdict as a sentence, and submit -> #/jobs/<id>. #/new?from=<id> starts from a job's config.
 import { h, clear, errorBox, markPage } from '../dom.js';
 import { errorSentence, reasonSentence, fieldLabel, messageWithoutField, asSentence } from '../errors.js';
-import { formatDuration, formatUsd } from '../format.js';
+import { aboutDuration, formatUsd } from '../format.js';
 import {
   fieldForPath, controlKind, hintText, parseInput, applyFieldEdit, configToText, textToConfig, valuesFromConfig,
   isInteger, configOfJob,
@@ -190,7 +190,7 @@ export function renderNew(el, ctx, params = {}) {
         const e = r.estimate || {};
         const v = r.verdict || {};
         const runsOn = String(r.runs_on || r.capacity || 'spot').replace(/_/g, '-');
-        const line = `About ${formatDuration(e.duration_seconds)}, estimated cost ${formatUsd(e.cost_usd)} on ${runsOn} capacity`
+        const line = `Runs ${aboutDuration(e.duration_seconds)}, estimated cost ${formatUsd(e.cost_usd)} on ${runsOn} capacity`
           + `${e.instance_type ? ` (${e.instance_type})` : ''}.`;
         const verdict = v.allowed === false
           ? (reasonSentence(v.reason, v.details, v.retry_after_seconds) || asSentence(v.message || 'Your plan would not admit this job'))
@@ -206,6 +206,11 @@ export function renderNew(el, ctx, params = {}) {
           estimate.textContent = 'Fix the highlighted value to see the estimate.';
         } else {
           estimate.textContent = errorSentence(e);
+          // a rate limit or an outage passes: ask again when the server says
+          if ((e.status === 429 || e.status === 503) && e.retryAfter != null) {
+            clearTimeout(timer);
+            timer = setTimeout(runEstimate, Math.min(e.retryAfter, 120) * 1000 + 250);
+          }
         }
       }
     }
