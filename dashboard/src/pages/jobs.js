@@ -85,7 +85,7 @@ export function renderJobs(el, ctx) {
     const tr = h('tr', { dataset: { test: 'job-row', jobId: id, state: j.status } },
       h('td', {}, h('a', { href: `#/jobs/${encodeURIComponent(id)}` }, h('code', {}, id))),
       h('td', {}, state),
-      h('td', {}, formatTime(j.created_at)),
+      h('td', { class: 'nowrap' }, formatTime(j.created_at)),
       h('td', {}, presetOf(j) ?? '—'),
       h('td', { class: 'progress-cell' }, progress, pct),
       eta,
