@@ -15,7 +15,7 @@ function credentialsForm({ title, submitLabel, passwordHint, autocomplete, onSub
   const submit = h('button', { type: 'submit', class: 'primary', dataset: { test: 'submit' } }, submitLabel);
   const form = h('form', { class: 'card narrow', novalidate: true },
     h('h1', {}, title),
-    notice ? h('p', { class: 'notice', role: 'status' }, notice) : null,
+    notice ? h('p', { class: 'notice', role: 'status', dataset: { test: 'notice' } }, notice) : null,
     err,
     h('div', { class: 'field' }, h('label', { for: emailId }, 'Email'), email),
     h('div', { class: 'field' }, h('label', { for: pwId }, 'Password'), password,

@@ -174,6 +174,8 @@ export function renderJobPage(el, ctx, jobId) {
   }
 
   // ---- live: progress events, charts and frames
+  // the shell's stream hands JSON data already parsed (plain text stays a string)
+  const parseData = (data) => (typeof data === 'string' ? JSON.parse(data) : data);
   let liveNote = null;
   let legendEl = null;
   let legendKey = '';
@@ -192,7 +194,7 @@ export function renderJobPage(el, ctx, jobId) {
     view = createLiveView(canvas);
     const onStatus = (data) => {
       try {
-        const j = JSON.parse(data);
+        const j = parseData(data);
         if (j && j.status && alive) showJob({ ...job, ...j, history: j.history ?? job?.history });
       } catch { /* a malformed event is skipped */ }
     };
@@ -206,7 +208,7 @@ export function renderJobPage(el, ctx, jobId) {
         if (name === 'status') onStatus(data);
         else if (name === 'progress') {
           let p;
-          try { p = JSON.parse(data); } catch { return; }
+          try { p = parseData(data); } catch { return; }
           job.progress = { ...(job.progress ?? {}), ...p };
           showProgress(job.progress);
           charts.add(p);

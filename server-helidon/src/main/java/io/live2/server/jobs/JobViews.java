@@ -31,6 +31,9 @@ public final class JobViews {
         p.put("steps_per_second", j.stepsPerSecond());
         p.put("species", j.species());
         o.put("failure_cause", j.failureCause());
+        // the configuration the job runs (fully resolved, with its preset's name): the dashboard shows the preset
+        // and re-runs a job from it
+        o.set("simulation", Json.readStored(j.spec()).path("simulation"));
         ObjectNode e = o.putObject("estimate");
         e.put("duration_seconds", round(j.estimateSeconds(), 1));
         e.put("cost_usd", round(j.estimateCostUsd(), 6));

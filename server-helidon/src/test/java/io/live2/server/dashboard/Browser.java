@@ -102,6 +102,20 @@ final class Browser implements AutoCloseable {
         driver.get(base + "/" + hash);
     }
 
+    /** After a failure: the page's screenshot, its DOM and its console, for the report. */
+    void dumpFailure(Path prefix) {
+        try {
+            Files.createDirectories(prefix.getParent());
+            Files.write(Path.of(prefix + ".png"), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            Files.writeString(Path.of(prefix + ".html"), driver.getPageSource());
+            StringBuilder log = new StringBuilder();
+            driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).forEach(e -> log.append(e).append('\n'));
+            Files.writeString(Path.of(prefix + ".console.txt"), log);
+        } catch (Exception | Error e) {
+            System.err.println("could not save the failure's page: " + e);
+        }
+    }
+
     @Override
     public void close() {
         driver.quit();

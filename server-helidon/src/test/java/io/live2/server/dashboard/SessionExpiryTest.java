@@ -46,7 +46,7 @@ class SessionExpiryTest {
             clock.advance(Duration.ofDays(31)); // past the access token and the refresh token
             b.byTest("submit-job").click();
             b.awaitPage("signin");
-            assertFalse(b.byTest("error").getText().isBlank(), "the sign-in page says why");
+            assertFalse(b.byTest("notice").getText().isBlank(), "the sign-in page says why");
             b.byTest("email").sendKeys("grace@example.org");
             b.byTest("password").sendKeys("correct horse battery staple");
             b.byTest("submit").click();
