@@ -65,8 +65,9 @@ class DashboardBenchmark {
                 b.go(server.base, "#/jobs");
                 b.go(server.base, "#/bench/liveview?atoms=10000");
                 b.awaitPage("bench");
-                JsonNode r = TestServer.JSON.readTree(b.await("the live-view benchmark", Duration.ofSeconds(60),
-                        d -> (String) b.js("return window.__liveViewBench ? JSON.stringify(window.__liveViewBench) : null;")));
+                String result = b.await("the live-view benchmark", Duration.ofSeconds(60),
+                        d -> (String) b.js("return window.__liveViewBench ? JSON.stringify(window.__liveViewBench) : null;"));
+                JsonNode r = TestServer.JSON.readTree(result);
                 report.append("live view, 10,000 atoms: ").append(r).append('\n');
                 b.js("window.__liveViewBench = null;");
             }
