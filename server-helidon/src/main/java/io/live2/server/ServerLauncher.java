@@ -35,6 +35,7 @@ public final class ServerLauncher {
             out.println("live: first start: an API key for the local admin (shown once, stored hashed):");
             out.println("LIVE_API_KEY=" + k);
         });
+        out.println("live: the dashboard: open " + server.url() + "/ in a browser (sign up there, or sign in)");
         // the last line of start-up: scripts wait for it
         out.println("live: serving " + settings.mode() + " mode at " + server.url() + " (ready in "
                 + Math.round((System.nanoTime() - t0) / 1e6) + " ms; data in " + settings.dataDir() + ")");
