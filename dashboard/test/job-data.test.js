@@ -105,3 +105,14 @@ test('sizes are human-readable', () => {
   assert.equal(formatBytes(17983), '18 KB');
   assert.equal(formatBytes(5 * 1024 * 1024), '5.0 MB');
 });
+
+test('a part of the results that failed to load is described by a sentence, never the raw message', async () => {
+  const { loadFailedText } = await import('../src/pages/job/data.js');
+  const { ApiError } = await import('../src/errors.js');
+  const raw = new ApiError({ status: 500, code: 'internal', message: '{"trace":"java.lang.NullPointerException"}', requestId: 'r-1' });
+  const t = loadFailedText('The file list', raw);
+  assert.match(t, /^The file list could not be loaded\. The server failed to answer \(request r-1\)/);
+  assert.doesNotMatch(t, /NullPointer|trace/);
+  assert.equal(loadFailedText('The species table', new ApiError({ status: 0, code: 'network' })),
+    'The species table could not be loaded. Could not reach the server. Check your connection and try again.');
+});

@@ -1,4 +1,10 @@
 // DOM-free data handling of the job page: the species table, the time-series CSV, the network and its cycles.
+import { errorSentence } from '../../errors.js';
+
+/** The note shown where a part of the results failed to load: the error as a sentence, never its raw message. */
+export function loadFailedText(what, err) {
+  return `${what} could not be loaded. ${errorSentence(err)}`;
+}
 
 /** Splits one CSV line (RFC 4180 quoting, though species keys never need it). */
 function csvFields(line) {

@@ -2,8 +2,10 @@
 // renderJobPage(el, ctx, jobId) and renderLiveViewBench(el, params); each returns a cleanup function.
 import './job.css';
 import { createProgressCharts, createSpeciesChart } from './charts.js';
-import { FINAL_STATES, etaSeconds, formatBytes, formatDuration, formatNumber, parseSpeciesTimeseries, topByPeak } from './data.js';
+import { FINAL_STATES, etaSeconds, formatBytes, formatDuration, formatNumber, loadFailedText, parseSpeciesTimeseries, topByPeak } from './data.js';
 import { h, scrollTable } from './dom.js';
+import { errorBox } from '../../dom.js';
+import { errorSentence } from '../../errors.js';
 import { decodeFrame } from './frames.js';
 import { elementsPresent } from './layout.js';
 import { createLiveView } from './renderer.js';
@@ -54,7 +56,10 @@ export function renderJobPage(el, ctx, jobId) {
   el.textContent = '';
   const root = h('div', { class: 'job-page' });
   el.append(root);
-  root.append(h('p', { class: 'job-note', text: `Loading job ${jobId}…` }));
+  // the page's own error region (the shell's ctx has no page-level one): sentences, never raw messages
+  const errBox = errorBox('job-error');
+  const showError = (err) => errBox.show(errorSentence(err));
+  root.append(errBox, h('p', { class: 'job-note', text: `Loading job ${jobId}…` }));
 
   // header elements, filled by showJob
   const stateEl = h('span', { 'data-test': 'job-state', class: 'job-state' });
@@ -75,7 +80,7 @@ export function renderJobPage(el, ctx, jobId) {
       const j = await api.post(base + '/cancel', {});
       if (alive && j && j.status) showJob({ ...job, ...j, history: job?.history });
     } catch (err) {
-      if (alive) ctx.showError(err);
+      if (alive) showError(err);
     } finally {
       if (alive && !FINAL_STATES.has(job?.status)) cancelBtn.disabled = false;
     }
@@ -84,13 +89,14 @@ export function renderJobPage(el, ctx, jobId) {
 
   function buildSkeleton() {
     root.textContent = '';
+    errBox.show(null);
     const dl = h('dl', { class: 'job-facts' },
       h('div', {}, h('dt', { text: 'State' }), h('dd', {}, stateEl)),
       h('div', {}, h('dt', {}, h('label', { for: 'job-progress', text: 'Progress' })), h('dd', { class: 'job-progress-cell' }, progressEl, percentEl)),
       h('div', {}, h('dt', { text: 'Time left' }), h('dd', {}, etaEl)),
       h('div', {}, h('dt', { text: 'Speed' }), h('dd', {}, rateEl)),
       h('div', { class: 'job-preset' }, h('dt', { text: 'Preset' }), h('dd', {}, presetEl)));
-    root.append(
+    root.append(errBox,
       h('header', { class: 'job-header' },
         h('h1', {}, 'Job ', h('code', { text: jobId })),
         dl,
@@ -200,7 +206,7 @@ export function renderJobPage(el, ctx, jobId) {
     };
     const onError = (err) => {
       if (!alive) return;
-      if (err && err.status && err.status !== 429 && err.status < 500) ctx.showError(err);
+      if (err && err.status && err.status !== 429 && err.status < 500) showError(err);
     };
     streams.push(api.stream(base + '/events', {
       onEvent(name, data) {
@@ -269,7 +275,7 @@ export function renderJobPage(el, ctx, jobId) {
     const done = (box) => box.querySelector('.job-loading')?.remove();
     const fail = (box, err, what) => {
       done(box);
-      box.append(h('p', { class: 'job-note', text: `${what} could not be loaded${err?.message ? ': ' + err.message : '.'}` }));
+      box.append(h('p', { class: 'job-note', text: loadFailedText(what, err) }));
     };
 
     const resultsP = api.get(base + '/results');
@@ -293,7 +299,7 @@ export function renderJobPage(el, ctx, jobId) {
       if (!alive) return;
       fail(summaryBox, err, 'The results summary');
       fail(speciesBox, err, 'The species table');
-      ctx.showError(err);
+      showError(err);
     }
     const labels = speciesLabels(species);
 
@@ -382,10 +388,10 @@ export function renderJobPage(el, ctx, jobId) {
   }, (err) => {
     if (!alive) return;
     root.textContent = '';
-    root.append(h('h1', { text: `Job ${jobId}` }), h('p', { class: 'job-note', text: err?.status === 404 ? 'There is no such job.' : 'The job could not be loaded.' }));
+    root.append(errBox, h('h1', { text: `Job ${jobId}` }), h('p', { class: 'job-note', text: err?.status === 404 ? 'There is no such job.' : 'The job could not be loaded.' }));
     root.setAttribute('data-test', 'page');
     root.setAttribute('data-page', 'job');
-    ctx.showError(err);
+    showError(err);
   });
 
   return () => {
