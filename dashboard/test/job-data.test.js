@@ -116,3 +116,18 @@ test('a part of the results that failed to load is described by a sentence, neve
   assert.equal(loadFailedText('The species table', new ApiError({ status: 0, code: 'network' })),
     'The species table could not be loaded. Could not reach the server. Check your connection and try again.');
 });
+
+test('a live stream refused with 429 is shown after a few retries, and forgotten once a stream opens', async () => {
+  const { streamTrouble } = await import('../src/pages/job/data.js');
+  const { ApiError } = await import('../src/errors.js');
+  const tooMany = new ApiError({ status: 429, code: 'too_many_streams', message: 'too many streams' });
+  const t = streamTrouble(3);
+  assert.equal(t.error(tooMany, { fatal: false }), null);
+  assert.equal(t.error(tooMany, { fatal: false }), null);
+  assert.equal(t.error(tooMany, { fatal: false }), 'Too many live views are open at once. Close another tab or page and try again.');
+  t.ok();
+  assert.equal(t.error(tooMany, { fatal: false }), null, 'the count starts again after a stream opened');
+  assert.equal(t.error(new ApiError({ status: 0, code: 'network' }), { fatal: false }), null, 'a dropped connection is retried quietly');
+  assert.equal(t.error(new ApiError({ status: 503, code: 'unavailable' }), { fatal: false }), null);
+  assert.equal(t.error(new ApiError({ status: 403, code: 'forbidden', message: 'scope jobs:read needed' }), { fatal: true }), 'Scope jobs:read needed.');
+});

@@ -2,7 +2,7 @@
 // renderJobPage(el, ctx, jobId) and renderLiveViewBench(el, params); each returns a cleanup function.
 import './job.css';
 import { createProgressCharts, createSpeciesChart } from './charts.js';
-import { FINAL_STATES, etaSeconds, formatBytes, formatDuration, formatNumber, loadFailedText, parseSpeciesTimeseries, topByPeak } from './data.js';
+import { FINAL_STATES, etaSeconds, formatBytes, formatDuration, formatNumber, loadFailedText, parseSpeciesTimeseries, streamTrouble, topByPeak } from './data.js';
 import { h, scrollTable } from './dom.js';
 import { errorBox } from '../../dom.js';
 import { errorSentence } from '../../errors.js';
@@ -183,6 +183,7 @@ export function renderJobPage(el, ctx, jobId) {
   // the shell's stream hands JSON data already parsed (plain text stays a string)
   const parseData = (data) => (typeof data === 'string' ? JSON.parse(data) : data);
   let liveNote = null;
+  let gotFrame = false;
   let legendEl = null;
   let legendKey = '';
   function startLive() {
@@ -204,9 +205,29 @@ export function renderJobPage(el, ctx, jobId) {
         if (j && j.status && alive) showJob({ ...job, ...j, history: j.history ?? job?.history });
       } catch { /* a malformed event is skipped */ }
     };
-    const onError = (err) => {
-      if (!alive) return;
-      if (err && err.status && err.status !== 429 && err.status < 500) showError(err);
+    // 429 (too many streams open) is retried by the stream; after a few refusals in a row it is shown
+    let troubleShown = 0; // streams whose trouble is on screen
+    const watch = () => {
+      const trouble = streamTrouble(3);
+      let shown = false;
+      return {
+        onError(err, info = {}) {
+          if (!alive) return;
+          const sentence = trouble.error(err, info);
+          if (!sentence) return;
+          errBox.show(sentence);
+          if (!shown) { shown = true; troubleShown++; }
+          if (liveNote && !gotFrame) liveNote.textContent = 'The live view is not connected: ' + sentence;
+        },
+        onOpen() {
+          trouble.ok();
+          if (!shown) return;
+          shown = false;
+          if (--troubleShown > 0) return;
+          errBox.show(null);
+          if (liveNote && !gotFrame) liveNote.textContent = 'Waiting for the first frame of the box…';
+        },
+      };
     };
     streams.push(api.stream(base + '/events', {
       onEvent(name, data) {
@@ -220,7 +241,7 @@ export function renderJobPage(el, ctx, jobId) {
           charts.add(p);
         }
       },
-      onError,
+      ...watch(),
     }));
     streams.push(api.stream(base + '/frames?max_atoms=10000', {
       onEvent(name, data) {
@@ -229,13 +250,14 @@ export function renderJobPage(el, ctx, jobId) {
           let f;
           try { f = decodeFrame(data); } catch { return; }
           view.setFrame(f);
+          gotFrame = true;
           updateLegend(f);
           liveNote.textContent = `Step ${f.step.toLocaleString('en')}: ${f.atoms.toLocaleString('en')} atoms` +
             (f.of > f.atoms ? ` of ${f.of.toLocaleString('en')} (a subset, whole molecules kept together)` : '') +
             `, ${(f.bonds.length / 2).toLocaleString('en')} bonds.`;
         } else if (name === 'status') onStatus(data);
       },
-      onError,
+      ...watch(),
     }));
   }
 
