@@ -1,6 +1,7 @@
 // The new-simulation form's model, DOM-free: config keys (dotted for nested ones) <-> the simulation JSON, the
 // API's error paths -> form fields, and field descriptions -> input attributes and hint text.
 import { formatNumber } from './format.js';
+import { asSentence, messageWithoutField } from './errors.js';
 
 /** The value at a dotted key: a flat "a.b" property first (as GET /presets may give defaults), else nested. */
 export function getPath(obj, key) {
@@ -54,6 +55,18 @@ export function fieldForPath(path, fieldKeys) {
   if (keys.has(p)) return p;
   // a deeper path under a field that is itself an object is not a form field; nor are array elements
   return null;
+}
+
+/**
+ * Where an invalid_field / invalid_request error is shown and what it says: {key, text}, key being the form field
+ * (or 'preset'), else 'json' (the JSON editor) with the config path named in the text.
+ */
+export function fieldErrorFor(e, fieldKeys) {
+  const key = fieldForPath(e?.field, fieldKeys);
+  const text = messageWithoutField(e?.message, e?.field);
+  if (key) return { key, text: asSentence(text || 'This value is not accepted') };
+  const where = e?.field && e.field !== 'simulation' ? `${e.field.replace(/^simulation\./, '')}: ` : '';
+  return { key: 'json', text: `${where}${asSentence(text || 'The configuration is not accepted')}` };
 }
 
 /** Whether a field takes whole numbers. */

@@ -6,6 +6,7 @@ import { FINAL_STATES, etaSeconds, formatBytes, formatDuration, formatNumber, lo
 import { h, scrollTable } from './dom.js';
 import { errorBox } from '../../dom.js';
 import { errorSentence } from '../../errors.js';
+import { changeGate } from '../../live.js';
 import { decodeFrame } from './frames.js';
 import { elementsPresent } from './layout.js';
 import { createLiveView } from './renderer.js';
@@ -73,6 +74,10 @@ export function renderJobPage(el, ctx, jobId) {
   const historyBox = h('section', { class: 'job-section', 'aria-labelledby': 'job-h-history' });
   const liveBox = h('section', { class: 'job-section job-live', 'aria-labelledby': 'job-h-live' });
   const resultsBox = h('div', { class: 'job-results' });
+  // the page's one polite live region: the first frame and state changes, nothing per frame
+  const announcer = h('p', { class: 'visually-hidden', role: 'status' });
+  const announceGate = changeGate();
+  const announce = (text) => { if (announceGate(text)) announcer.textContent = text; };
 
   cancelBtn.addEventListener('click', async () => {
     cancelBtn.disabled = true;
@@ -100,7 +105,7 @@ export function renderJobPage(el, ctx, jobId) {
       h('header', { class: 'job-header' },
         h('h1', {}, 'Job ', h('code', { text: jobId })),
         dl,
-        h('div', { class: 'job-actions' }, cancelBtn, rerunBtn)),
+        h('div', { class: 'job-actions' }, cancelBtn, rerunBtn), announcer),
       liveBox, resultsBox, historyBox);
   }
 
@@ -136,6 +141,7 @@ export function renderJobPage(el, ctx, jobId) {
     const p = { ...(j.progress ?? {}) };
     if (j.status === 'succeeded') p.percent = 100;
     showProgress(p);
+    if (!first && prev !== j.status) announce(`The job is ${j.status}.`);
     const final = FINAL_STATES.has(j.status);
     cancelBtn.hidden = final;
     cancelBtn.disabled = final;
@@ -192,7 +198,9 @@ export function renderJobPage(el, ctx, jobId) {
     const chartsEl = h('div', { class: 'job-charts', 'data-test': 'charts' });
     const canvas = h('canvas', { class: 'job-canvas', 'data-test': 'live-view' });
     legendEl = h('ul', { class: 'job-legend', 'aria-label': 'Element colours' });
-    liveNote = h('p', { class: 'job-note', 'aria-live': 'polite', text: 'Waiting for the first frame of the box…' });
+    // not a live region: it is rewritten with every frame (about 4 a second); the canvas's aria-label carries the
+    // frame, and `announcer` speaks only the first frame and state changes
+    liveNote = h('p', { class: 'job-note', text: 'Waiting for the first frame of the box…' });
     liveBox.append(h('h2', { id: 'job-h-live', text: 'Live view' }),
       h('div', { class: 'job-live-grid' },
         h('div', { class: 'job-view' }, h('h3', { text: 'The box' }), canvas, legendEl, liveNote),
@@ -250,6 +258,7 @@ export function renderJobPage(el, ctx, jobId) {
           let f;
           try { f = decodeFrame(data); } catch { return; }
           view.setFrame(f);
+          if (!gotFrame) announce(`Live view: the first frame arrived, step ${f.step.toLocaleString('en')}, ${f.atoms.toLocaleString('en')} atoms shown.`);
           gotFrame = true;
           updateLegend(f);
           liveNote.textContent = `Step ${f.step.toLocaleString('en')}: ${f.atoms.toLocaleString('en')} atoms` +
