@@ -99,3 +99,25 @@ test('jobs list: the stream follows the non-final jobs shown; ETA and progress',
   assert.equal(percentOf({ step: 50, total_steps: 200 }, 'running'), 25);
   assert.equal(percentOf({ percent: 40 }, 'succeeded'), 100);
 });
+
+test('exclusive bounds read "greater than" / "less than" and are left out of the input attributes', async () => {
+  const { inputBounds } = await import('../src/fields.js');
+  const ratio = { min: 0, max: 1, min_exclusive: true, max_exclusive: true };
+  assert.equal(hintText('ratio', ratio), 'Greater than 0 and less than 1.');
+  assert.deepEqual(inputBounds(ratio), { min: null, max: null });
+  const dt = { min: 0, max: 10, min_exclusive: true, unit: 'fs' };
+  assert.equal(hintText('dt', dt), 'Greater than 0 and at most 10 fs.');
+  assert.deepEqual(inputBounds(dt), { min: null, max: 10 });
+  assert.equal(hintText('x', { min: 0, min_exclusive: true, unit: 'K' }), 'Greater than 0 K.');
+  assert.equal(hintText('x', { max: 1, max_exclusive: true }), 'Less than 1.');
+  assert.equal(hintText('x', { min: 1, max: 5, max_exclusive: true }), 'At least 1 and less than 5.');
+  assert.equal(hintText('x', { min: 1 }), 'At least 1.');
+  assert.deepEqual(inputBounds({ min: 1, max: 5 }), { min: 1, max: 5 });
+  assert.deepEqual(inputBounds({ min: 1, max: 5, min_exclusive: false }), { min: 1, max: 5 });
+});
+
+test('a description that merely repeats the unit is left out of the hint', () => {
+  assert.equal(hintText('temperature', { min: 0, max: 100000, unit: 'K', description: 'K' }), 'Allowed 0 to 100,000 K.');
+  assert.equal(hintText('temperature', { min: 0, max: 100000, unit: 'K', description: 'k.' }), 'Allowed 0 to 100,000 K.');
+  assert.equal(hintText('temperature', { min: 0, unit: 'K', description: 'Initial temperature' }), 'Initial temperature. At least 0 K.');
+});

@@ -7,7 +7,7 @@ import { changeGate } from '../live.js';
 import { aboutDuration, formatUsd } from '../format.js';
 import {
   fieldForPath, controlKind, hintText, parseInput, applyFieldEdit, configToText, textToConfig, valuesFromConfig,
-  isInteger, configOfJob, fieldErrorFor,
+  isInteger, configOfJob, fieldErrorFor, inputBounds,
 } from '../fields.js';
 import { FALLBACK_PRESETS } from '../presets-fallback.js';
 
@@ -120,7 +120,7 @@ export function renderNew(el, ctx, params = {}) {
       } else {
         input = h('input', {
           id, name: key, type: kind === 'number' ? 'number' : 'text', inputmode: kind === 'number' ? 'decimal' : null,
-          min: spec.min, max: spec.max, step: kind === 'number' ? (isInteger(key, spec) ? 1 : 'any') : null,
+          min: inputBounds(spec).min, max: inputBounds(spec).max, step: kind === 'number' ? (isInteger(key, spec) ? 1 : 'any') : null,
           'aria-describedby': describedBy, dataset: { test: `field-${key}` },
         });
       }
