@@ -1,6 +1,6 @@
 // The jobs list: state, created, preset, live progress and ETA (one multiplexed stream for the non-final jobs
 // shown, reopened when that set changes), cancel, re-run, a state filter and "load more".
-import { h, clear, errorBox, markPage, nextId } from '../dom.js';
+import { h, clear, errorBox, markPage, nextId, keepFocus } from '../dom.js';
 import { errorSentence } from '../errors.js';
 import { formatTime } from '../format.js';
 import { STATES, isFinal, streamIds, percentOf, etaText, presetOf } from '../jobs-model.js';
@@ -59,7 +59,11 @@ export function renderJobs(el, ctx) {
     r.progress.setAttribute('aria-label', `Progress of ${id}: ${Math.round(pct)} percent`);
     r.pct.textContent = `${Math.round(pct)} %`;
     r.eta.textContent = etaText(j);
-    r.cancel.hidden = isFinal(j.status);
+    const final = isFinal(j.status);
+    if (final && !r.cancel.hidden) {
+      r.cancel.hidden = true;
+      keepFocus(r.cancel, r.rerun, r.cancelHadFocus); // the focused cancel button is gone: to the row's re-run link
+    } else r.cancel.hidden = final;
   }
 
   function row(j) {
@@ -71,6 +75,8 @@ export function renderJobs(el, ctx) {
     const cancel = h('button', { type: 'button', class: 'danger small', dataset: { test: 'job-cancel' }, 'aria-label': `Cancel ${id}` }, 'Cancel');
     const rerun = h('a', { href: `#/new?from=${encodeURIComponent(id)}`, class: 'button small', dataset: { test: 'job-rerun' }, 'aria-label': `Re-run ${id}` }, 'Re-run');
     cancel.addEventListener('click', async () => {
+      const r = rows.get(id);
+      if (r) r.cancelHadFocus = document.activeElement === cancel || document.activeElement === document.body;
       cancel.disabled = true;
       try {
         const updated = await ctx.api.post(`/jobs/${encodeURIComponent(id)}/cancel`, {});
@@ -80,6 +86,8 @@ export function renderJobs(el, ctx) {
         err.show(errorSentence(e));
       } finally {
         cancel.disabled = false;
+        const r = rows.get(id);
+        if (r) r.cancelHadFocus = false;
       }
     });
     const tr = h('tr', { dataset: { test: 'job-row', jobId: id, state: j.status } },
@@ -90,7 +98,7 @@ export function renderJobs(el, ctx) {
       h('td', { class: 'progress-cell' }, progress, pct),
       eta,
       h('td', { class: 'actions-cell' }, cancel, ' ', rerun));
-    rows.set(id, { tr, progress, pct, eta, state, cancel });
+    rows.set(id, { tr, progress, pct, eta, state, cancel, rerun, cancelHadFocus: false });
     return tr;
   }
 

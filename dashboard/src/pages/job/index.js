@@ -4,7 +4,7 @@ import './job.css';
 import { createProgressCharts, createSpeciesChart } from './charts.js';
 import { FINAL_STATES, etaSeconds, formatBytes, formatDuration, formatNumber, loadFailedText, parseSpeciesTimeseries, streamTrouble, topByPeak } from './data.js';
 import { h, scrollTable } from './dom.js';
-import { errorBox } from '../../dom.js';
+import { errorBox, keepFocus } from '../../dom.js';
 import { errorSentence } from '../../errors.js';
 import { changeGate } from '../../live.js';
 import { decodeFrame } from './frames.js';
@@ -79,7 +79,9 @@ export function renderJobPage(el, ctx, jobId) {
   const announceGate = changeGate();
   const announce = (text) => { if (announceGate(text)) announcer.textContent = text; };
 
+  let cancelHadFocus = false;
   cancelBtn.addEventListener('click', async () => {
+    cancelHadFocus = document.activeElement === cancelBtn || document.activeElement === document.body;
     cancelBtn.disabled = true;
     try {
       const j = await api.post(base + '/cancel', {});
@@ -88,6 +90,7 @@ export function renderJobPage(el, ctx, jobId) {
       if (alive) showError(err);
     } finally {
       if (alive && !FINAL_STATES.has(job?.status)) cancelBtn.disabled = false;
+      cancelHadFocus = false;
     }
   });
   rerunBtn.addEventListener('click', () => ctx.navigate('#/new?from=' + encodeURIComponent(jobId)));
@@ -143,8 +146,11 @@ export function renderJobPage(el, ctx, jobId) {
     showProgress(p);
     if (!first && prev !== j.status) announce(`The job is ${j.status}.`);
     const final = FINAL_STATES.has(j.status);
+    const hideCancel = final && !cancelBtn.hidden;
     cancelBtn.hidden = final;
     cancelBtn.disabled = final;
+    // the focused cancel button is gone: the focus goes to the re-run button beside it
+    if (hideCancel) keepFocus(cancelBtn, rerunBtn, cancelHadFocus);
     renderHistory();
     if (first) {
       root.setAttribute('data-test', 'page');
