@@ -121,3 +121,15 @@ test('a description that merely repeats the unit is left out of the hint', () =>
   assert.equal(hintText('temperature', { min: 0, max: 100000, unit: 'K', description: 'k.' }), 'Allowed 0 to 100,000 K.');
   assert.equal(hintText('temperature', { min: 0, unit: 'K', description: 'Initial temperature' }), 'Initial temperature. At least 0 K.');
 });
+
+test('a 404 from GET /events naming one id drops that id; only a missing /events falls back to per-job streams', async () => {
+  const { eventsRefusal } = await import('../src/jobs-model.js');
+  const ids = ['j_1', 'j_12', 'j_2'];
+  assert.deepEqual(eventsRefusal({ status: 404, field: 'jobs', message: 'job j_12 not found' }, ids), { drop: 'j_12' });
+  assert.deepEqual(eventsRefusal({ status: 404, field: 'jobs', message: 'job "j_1" is unknown' }, ids), { drop: 'j_1' });
+  assert.deepEqual(eventsRefusal({ status: 404, field: null, message: 'no route' }, ids), { perJob: true });
+  assert.deepEqual(eventsRefusal({ status: 404, field: 'jobs', message: 'job j_9 not found' }, ids), { perJob: true });
+  assert.equal(eventsRefusal({ status: 403, field: null }, ids), null);
+  assert.equal(eventsRefusal(null, ids), null);
+  assert.deepEqual(streamIds([{ job_id: 'j_1', status: 'running' }, { job_id: 'j_2', status: 'queued' }], new Set(['j_1'])), ['j_2']);
+});

@@ -3,7 +3,7 @@
 import { h, clear, errorBox, markPage, nextId, keepFocus } from '../dom.js';
 import { errorSentence } from '../errors.js';
 import { formatTime } from '../format.js';
-import { STATES, isFinal, streamIds, percentOf, etaText, presetOf } from '../jobs-model.js';
+import { STATES, isFinal, streamIds, eventsRefusal, percentOf, etaText, presetOf } from '../jobs-model.js';
 
 export function renderJobs(el, ctx) {
   let alive = true;
@@ -13,6 +13,7 @@ export function renderJobs(el, ctx) {
   const streams = new Map(); // '*' -> the multiplexed stream, or job id -> its own stream
   let streamKey = '';
   let perJob = false; // the server has no multiplexed GET /events: one stream per job instead (at most 10)
+  const unknown = new Set(); // ids GET /events said it does not know: left out of the multiplexed stream
 
   const err = errorBox();
   const filterId = nextId('filter');
@@ -128,7 +129,7 @@ export function renderJobs(el, ctx) {
 
   /** One stream for every non-final job shown; reopened only when that set changes. */
   function syncStream() {
-    const ids = streamIds([...jobs.values()]);
+    const ids = streamIds([...jobs.values()], perJob ? null : unknown);
     const key = ids.join(',');
     if (key === streamKey || !alive) return;
     streamKey = key;
@@ -151,12 +152,14 @@ export function renderJobs(el, ctx) {
     streams.set('*', ctx.api.stream(`/events?jobs=${ids.map(encodeURIComponent).join(',')}`, {
       onEvent,
       onError: (e, info) => {
-        if (info.fatal && e.status === 404 && !perJob) {
-          perJob = true; // an older server, or an id it does not know: follow each job on its own stream
-          streams.delete('*');
-          streamKey = '';
-          syncStream();
-        } else onError(e, info);
+        const what = info.fatal && !perJob ? eventsRefusal(e, ids) : null;
+        if (!what || !alive) { onError(e, info); return; }
+        // an id the server does not know: reopen without it; /events itself missing: one stream per job
+        if (what.drop) unknown.add(what.drop);
+        else perJob = true;
+        streams.delete('*');
+        streamKey = '';
+        syncStream();
       },
     }));
   }
