@@ -4,6 +4,7 @@
 // or passed in (tests).
 import { ApiError, errorFromResponse } from './errors.js';
 import { readEventStream } from './sse.js';
+import { isSameOrigin } from './urls.js';
 
 const REFRESH_KEY = 'live.refresh_token';
 const EMAIL_KEY = 'live.email';
@@ -34,6 +35,7 @@ export class Api {
     this.refreshing = null; // the refresh in flight, shared by every caller that met a 401
     this.generation = 0; // bumped when a session is cleared or a new one signs in: a refresh of an older one is dropped
     this.sleep = o.sleep;
+    this.origin = o.origin ?? globalThis.location?.origin;
   }
 
   get refreshToken() { return this.storage.getItem(REFRESH_KEY); }
@@ -112,7 +114,9 @@ export class Api {
 
   /** fetch with the session: refreshes first when only a refresh token is held, and once after a 401. */
   async authFetch(path, init = {}, auth = true) {
-    const url = path.startsWith('http') ? path : this.base + path;
+    const url = /^https?:|^\/\//i.test(path) ? path : this.base + path;
+    // the session's tokens go to this origin only: another origin's URL is fetched without them
+    if (auth && !isSameOrigin(url, this.origin)) auth = false;
     const send = async () => {
       try {
         return await this._fetch(url, { ...init, headers: this.headers(auth, init.headers) });

@@ -7,6 +7,7 @@ import { h, scrollTable } from './dom.js';
 import { errorBox, keepFocus } from '../../dom.js';
 import { errorSentence } from '../../errors.js';
 import { changeGate } from '../../live.js';
+import { safeHttpUrl } from '../../urls.js';
 import { decodeFrame } from './frames.js';
 import { elementsPresent } from './layout.js';
 import { createLiveView } from './renderer.js';
@@ -375,9 +376,15 @@ export function renderJobPage(el, ctx, jobId) {
   }
 
   function renderArtifacts(box, summaryBox, artifacts) {
+    // signed URLs from the server: only http(s) ones become links (a javascript: or data: URL never does)
+    const unsafe = artifacts.filter((a) => !safeHttpUrl(a.url));
+    if (unsafe.length) {
+      errBox.show(`The server gave ${unsafe.length === 1 ? 'a link that is not a web address' : `${unsafe.length} links that are not web addresses`} `
+        + `(${unsafe.slice(0, 3).map((a) => a.key).join(', ')}${unsafe.length > 3 ? ', …' : ''}); ${unsafe.length === 1 ? 'it is' : 'they are'} not offered.`);
+    }
     const report = artifacts.find((a) => a.key === 'results/report.html');
-    if (report) {
-      summaryBox.append(h('p', { class: 'job-report' }, h('a', { 'data-test': 'report-link', href: report.url, target: '_blank', rel: 'noopener' },
+    if (report && safeHttpUrl(report.url)) {
+      summaryBox.append(h('p', { class: 'job-report' }, h('a', { 'data-test': 'report-link', href: safeHttpUrl(report.url), target: '_blank', rel: 'noopener' },
         'Open the analysis report (report.html, opens in a new tab)')));
     }
     if (!artifacts.length) {
@@ -389,7 +396,9 @@ export function renderJobPage(el, ctx, jobId) {
       h('caption', { text: `Files of the job (${artifacts.length}); links are signed and expire` }),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'File' }), h('th', { scope: 'col', text: 'Size' }))),
       h('tbody', {}, sorted.map((a) => h('tr', { 'data-test': 'artifact', 'data-key': a.key },
-        h('td', {}, h('a', { 'data-test': 'artifact-link', href: a.url, download: a.key.split('/').pop() }, a.key)),
+        h('td', {}, safeHttpUrl(a.url)
+          ? h('a', { 'data-test': 'artifact-link', href: safeHttpUrl(a.url), download: a.key.split('/').pop() }, a.key)
+          : h('span', { text: `${a.key} (no valid link)` })),
         h('td', { class: 'num', 'data-test': 'artifact-size', title: `${a.size} bytes`, text: formatBytes(a.size) })))))));
   }
 
