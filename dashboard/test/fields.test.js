@@ -133,3 +133,10 @@ test('a 404 from GET /events naming one id drops that id; only a missing /events
   assert.equal(eventsRefusal(null, ids), null);
   assert.deepEqual(streamIds([{ job_id: 'j_1', status: 'running' }, { job_id: 'j_2', status: 'queued' }], new Set(['j_1'])), ['j_2']);
 });
+
+test('job ids in the route are letters, digits, _ and - only', () => {
+  assert.equal(parseHash('#/jobs/j_01HX-abc').id, 'j_01HX-abc');
+  assert.equal(parseHash('#/jobs/j_1.2').name, null);
+  assert.equal(parseHash('#/jobs/..').name, null);
+  assert.equal(parseHash('#/jobs/a%2F..').name, null);
+});

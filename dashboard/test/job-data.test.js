@@ -131,3 +131,15 @@ test('a live stream refused with 429 is shown after a few retries, and forgotten
   assert.equal(t.error(new ApiError({ status: 503, code: 'unavailable' }), { fatal: false }), null);
   assert.equal(t.error(new ApiError({ status: 403, code: 'forbidden', message: 'scope jobs:read needed' }), { fatal: true }), 'Scope jobs:read needed.');
 });
+
+test('a progress step lower than the last one (a resume from a checkpoint) drops the points after it', async () => {
+  const { truncateFromStep } = await import('../src/pages/job/data.js');
+  const cols = [[0, 100, 200, 300], [1, 2, 3, 4], [5, 6, 7, 8]];
+  assert.equal(truncateFromStep(cols, 400), 0);
+  assert.equal(truncateFromStep(cols, 300), 1, 'the same step: its point is replaced');
+  assert.deepEqual(cols, [[0, 100, 200], [1, 2, 3], [5, 6, 7]]);
+  assert.equal(truncateFromStep(cols, 150), 1, 'a resume from step 150');
+  assert.deepEqual(cols, [[0, 100], [1, 2], [5, 6]]);
+  assert.equal(truncateFromStep(cols, 0), 2);
+  assert.deepEqual(cols, [[], [], []]);
+});

@@ -22,6 +22,20 @@ export function streamTrouble(after = 3) {
   };
 }
 
+/**
+ * Keeps chart columns ([xs, ys1, ys2, ...]) increasing in x before a point at `step` is added: every point at or
+ * after `step` is dropped. A step lower than the last one means the run resumed from a checkpoint (sse.js already
+ * drops replayed events by id), so the points after it are history that the run is redoing. Returns how many went.
+ */
+export function truncateFromStep(columns, step) {
+  const xs = columns[0];
+  let n = xs.length;
+  while (n > 0 && xs[n - 1] >= step) n--;
+  const dropped = xs.length - n;
+  if (dropped) for (const c of columns) c.length = n;
+  return dropped;
+}
+
 /** The note shown where a part of the results failed to load: the error as a sentence, never its raw message. */
 export function loadFailedText(what, err) {
   return `${what} could not be loaded. ${errorSentence(err)}`;
