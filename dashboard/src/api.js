@@ -4,6 +4,7 @@
 // or passed in (tests).
 import { ApiError, errorFromResponse } from './errors.js';
 import { readEventStream } from './sse.js';
+import { isSameOrigin } from './urls.js';
 
 const REFRESH_KEY = 'live.refresh_token';
 const EMAIL_KEY = 'live.email';
@@ -32,7 +33,9 @@ export class Api {
     this.onAuthLost = o.onAuthLost ?? (() => {});
     this.accessToken = null;
     this.refreshing = null; // the refresh in flight, shared by every caller that met a 401
+    this.generation = 0; // bumped when a session is cleared or a new one signs in: a refresh of an older one is dropped
     this.sleep = o.sleep;
+    this.origin = o.origin ?? globalThis.location?.origin;
   }
 
   get refreshToken() { return this.storage.getItem(REFRESH_KEY); }
@@ -46,6 +49,7 @@ export class Api {
   }
 
   clearSession() {
+    this.generation++;
     this.accessToken = null;
     this.storage.removeItem(REFRESH_KEY);
     this.storage.removeItem(EMAIL_KEY);
@@ -53,6 +57,7 @@ export class Api {
 
   async login(email, password) {
     const body = await this.request('POST', '/auth/login', { email, password }, { auth: false });
+    this.generation++;
     this.setSession(body);
     return body;
   }
@@ -62,6 +67,8 @@ export class Api {
   }
 
   async logout() {
+    // a refresh in flight spends the stored refresh token and brings a new one: wait for it, then end that one
+    if (this.refreshing) await this.refreshing.catch(() => {});
     const rt = this.refreshToken;
     this.clearSession();
     if (rt) {
@@ -69,21 +76,31 @@ export class Api {
     }
   }
 
-  /** One refresh at a time: callers that meet a 401 while one runs wait for it instead of spending the token again. */
+  /**
+   * One refresh at a time: callers that meet a 401 while one runs wait for it instead of spending the token again.
+   * Only a 400 or 401 from /auth/refresh ends the session (false); offline, 429 and 5xx are temporary and thrown
+   * with the session kept. A refresh that finishes after a logout (or another sign-in) stores nothing.
+   */
   refresh() {
     if (!this.refreshing) {
       this.refreshing = (async () => {
         const rt = this.refreshToken;
         if (!rt) return false;
+        const gen = this.generation;
+        let body;
         try {
-          const body = await this.request('POST', '/auth/refresh', { refresh_token: rt }, { auth: false });
-          this.setSession(body);
-          return true;
+          body = await this.request('POST', '/auth/refresh', { refresh_token: rt }, { auth: false });
         } catch (e) {
-          if (e instanceof ApiError && e.status === 0) throw e; // offline: keep the session, let the caller report it
-          this.clearSession();
-          return false;
+          if (gen !== this.generation) return Boolean(this.accessToken);
+          if (e instanceof ApiError && (e.status === 400 || e.status === 401)) {
+            this.clearSession();
+            return false;
+          }
+          throw e; // offline, rate limited, server trouble: keep the session, let the caller report it
         }
+        if (gen !== this.generation) return Boolean(this.accessToken); // signed out meanwhile: never store
+        this.setSession(body);
+        return true;
       })().finally(() => { this.refreshing = null; });
     }
     return this.refreshing;
@@ -97,7 +114,9 @@ export class Api {
 
   /** fetch with the session: refreshes first when only a refresh token is held, and once after a 401. */
   async authFetch(path, init = {}, auth = true) {
-    const url = path.startsWith('http') ? path : this.base + path;
+    const url = /^https?:|^\/\//i.test(path) ? path : this.base + path;
+    // the session's tokens go to this origin only: another origin's URL is fetched without them
+    if (auth && !isSameOrigin(url, this.origin)) auth = false;
     const send = async () => {
       try {
         return await this._fetch(url, { ...init, headers: this.headers(auth, init.headers) });

@@ -36,6 +36,20 @@ export function errorBox(extraClass = '') {
   return el;
 }
 
+/**
+ * Call after hiding or removing `el`: when it had the focus (it still has, or `hadFocus` says it had and the focus
+ * fell back to the body), the focus moves to `target`, a stable control or a heading with tabindex=-1.
+ */
+export function keepFocus(el, target, hadFocus = false, doc = globalThis.document) {
+  const active = doc?.activeElement ?? null;
+  const inside = active != null && (active === el || (typeof el?.contains === 'function' && el.contains(active)));
+  if (inside || (hadFocus && (active == null || active === doc?.body))) {
+    target?.focus?.();
+    return true;
+  }
+  return false;
+}
+
 /** Marks a page's root as rendered for the end-to-end test. */
 export function markPage(el, name) {
   el.dataset.test = 'page';

@@ -1,6 +1,7 @@
 // The new-simulation form's model, DOM-free: config keys (dotted for nested ones) <-> the simulation JSON, the
 // API's error paths -> form fields, and field descriptions -> input attributes and hint text.
 import { formatNumber } from './format.js';
+import { asSentence, messageWithoutField } from './errors.js';
 
 /** The value at a dotted key: a flat "a.b" property first (as GET /presets may give defaults), else nested. */
 export function getPath(obj, key) {
@@ -56,6 +57,18 @@ export function fieldForPath(path, fieldKeys) {
   return null;
 }
 
+/**
+ * Where an invalid_field / invalid_request error is shown and what it says: {key, text}, key being the form field
+ * (or 'preset'), else 'json' (the JSON editor) with the config path named in the text.
+ */
+export function fieldErrorFor(e, fieldKeys) {
+  const key = fieldForPath(e?.field, fieldKeys);
+  const text = messageWithoutField(e?.message, e?.field);
+  if (key) return { key, text: asSentence(text || 'This value is not accepted') };
+  const where = e?.field && e.field !== 'simulation' ? `${e.field.replace(/^simulation\./, '')}: ` : '';
+  return { key: 'json', text: `${where}${asSentence(text || 'The configuration is not accepted')}` };
+}
+
 /** Whether a field takes whole numbers. */
 export function isInteger(key, spec = {}) {
   if (spec.type === 'integer' || spec.integer === true) return true;
@@ -72,14 +85,35 @@ export function controlKind(spec = {}) {
   return 'text';
 }
 
-/** The hint under a field: its description and its allowed range with unit. */
+/**
+ * The input's min and max attributes: a bound the server excludes (min_exclusive / max_exclusive true) is left out,
+ * since the browser's min/max are inclusive (the hint states it and the server checks it).
+ */
+export function inputBounds(spec = {}) {
+  return {
+    min: spec.min != null && spec.min_exclusive !== true ? spec.min : null,
+    max: spec.max != null && spec.max_exclusive !== true ? spec.max : null,
+  };
+}
+
+/**
+ * The hint under a field: its description (left out when it merely repeats the unit) and its allowed range with
+ * unit; exclusive bounds read "greater than" / "less than".
+ */
 export function hintText(key, spec = {}) {
   const parts = [];
-  if (spec.description) parts.push(String(spec.description).replace(/\.$/, '') + '.');
+  const desc = spec.description == null ? '' : String(spec.description).trim().replace(/\.$/, '');
+  const norm = (x) => String(x ?? '').trim().toLowerCase();
+  if (desc && !(spec.unit && norm(desc) === norm(spec.unit))) parts.push(desc + '.');
   const unit = spec.unit ? ` ${spec.unit}` : '';
-  if (spec.min != null && spec.max != null) parts.push(`Allowed ${formatNumber(spec.min)} to ${formatNumber(spec.max)}${unit}.`);
-  else if (spec.min != null) parts.push(`At least ${formatNumber(spec.min)}${unit}.`);
-  else if (spec.max != null) parts.push(`At most ${formatNumber(spec.max)}${unit}.`);
+  const lowEx = spec.min_exclusive === true;
+  const highEx = spec.max_exclusive === true;
+  const lo = spec.min != null ? `${lowEx ? 'greater than' : 'at least'} ${formatNumber(spec.min)}` : null;
+  const hi = spec.max != null ? `${highEx ? 'less than' : 'at most'} ${formatNumber(spec.max)}` : null;
+  const cap = (t) => t.charAt(0).toUpperCase() + t.slice(1);
+  if (lo && hi && !lowEx && !highEx) parts.push(`Allowed ${formatNumber(spec.min)} to ${formatNumber(spec.max)}${unit}.`);
+  else if (lo && hi) parts.push(`${cap(lo)} and ${hi}${unit}.`);
+  else if (lo || hi) parts.push(`${cap(lo || hi)}${unit}.`);
   if (Array.isArray(spec.values)) parts.push(`One of ${spec.values.join(', ')}.`);
   return parts.join(' ');
 }

@@ -7,9 +7,28 @@ export const STATES = ['queued', 'running', 'succeeded', 'failed', 'canceled'];
 
 export function isFinal(status) { return FINAL_STATES.has(status); }
 
-/** The ids the multiplexed stream should follow: the non-final jobs shown, at most 50, sorted (a stable key). */
-export function streamIds(jobs) {
-  return [...new Set(jobs.filter((j) => !isFinal(j.status)).map((j) => j.job_id))].sort().slice(0, 50);
+/**
+ * The ids the multiplexed stream should follow: the non-final jobs shown, at most 50, sorted (a stable key); ids in
+ * `skip` (ones GET /events said it does not know) are left out.
+ */
+export function streamIds(jobs, skip = null) {
+  return [...new Set(jobs.filter((j) => !isFinal(j.status) && !skip?.has(j.job_id)).map((j) => j.job_id))].sort().slice(0, 50);
+}
+
+/**
+ * What a fatal refusal of GET /events?jobs=... means: {drop: id} when it is a 404 naming one of the listed ids
+ * (field "jobs", message "job <id> not found": drop that id and reopen the stream), {perJob: true} when /events
+ * itself is missing (a 404 without field "jobs": an older server; follow each job on its own stream), else null.
+ */
+export function eventsRefusal(err, ids) {
+  if (!err || err.status !== 404) return null;
+  if (err.field !== 'jobs') return { perJob: true };
+  const msg = String(err.message ?? '');
+  const exact = ids.find((id) => msg === `job ${id} not found`);
+  if (exact) return { drop: exact };
+  // the longest listed id the message names (j_1 is also a prefix of j_12)
+  const named = ids.filter((id) => msg.includes(id)).sort((a, b) => b.length - a.length)[0];
+  return named ? { drop: named } : { perJob: true };
 }
 
 /** Percent done 0..100 from a progress object {step, total_steps, percent}. */

@@ -2,7 +2,8 @@
 // page into it (each page returns a cleanup function). A lost session saves the form and goes to #/signin.
 import './styles.css';
 import { Api } from './api.js';
-import { h, clear } from './dom.js';
+import { h, clear, errorBox } from './dom.js';
+import { errorSentence } from './errors.js';
 import { startRouter, navigate, PUBLIC_PAGES } from './router.js';
 import { saveFormState, restoreFormState } from './formstate.js';
 import { renderSignin, renderSignup } from './pages/auth.js';
@@ -19,6 +20,9 @@ const storage = globalThis.sessionStorage;
 let cleanup = () => {};
 let route = null;
 const main = h('main', { id: 'main', tabindex: -1 });
+// the shell's error region (ctx.showError), for pages without one of their own: in the DOM only while it shows
+// something and after the page (so a page's own data-test="error" region stays the first one); gone on every route
+const shellError = errorBox('shell-error');
 
 const api = new Api({
   onAuthLost: () => {
@@ -45,6 +49,12 @@ const ctx = {
     storage.removeItem(RETURN_KEY);
     renderHeader();
     navigate(back || to);
+  },
+  /** Shows any error as a sentence in the shell's alert region (null hides it). */
+  showError(err) {
+    shellError.show(err == null ? null : errorSentence(err));
+    if (err == null) shellError.remove();
+    else if (!shellError.isConnected) main.append(shellError);
   },
   takeNotice() {
     const n = storage.getItem(NOTICE_KEY);
@@ -120,6 +130,7 @@ function onRoute(r) {
   route = r;
   renderHeader();
   clear(main);
+  shellError.show(null);
   const el = h('div', { class: `page page-${r.name}` });
   main.append(el);
   document.title = `${TITLES[r.name]} · Live 2.0`;

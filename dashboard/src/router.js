@@ -5,7 +5,7 @@ const ROUTES = [
   [/^\/signin$/, 'signin'],
   [/^\/signup$/, 'signup'],
   [/^\/jobs$/, 'jobs'],
-  [/^\/jobs\/([A-Za-z0-9_.-]+)$/, 'job'],
+  [/^\/jobs\/([A-Za-z0-9_-]+)$/, 'job'], // job ids: letters, digits, _ and - (no dots: no '..')
   [/^\/new$/, 'new'],
   [/^\/keys$/, 'keys'],
   [/^\/billing$/, 'billing'],

@@ -131,3 +131,62 @@ test('a reload whose stored refresh token is refused ends the session at once (o
   assert.equal(lost, 1);
   assert.equal(srv.calls.filter(([, p]) => p === '/jobs').length, 0);
 });
+
+test('a 429 or 5xx from /auth/refresh is temporary: thrown, the session kept, onAuthLost not called', async () => {
+  for (const status of [429, 500, 503]) {
+    const storage = memoryStorage();
+    let lost = 0;
+    const fetch = async (url) => {
+      if (url.endsWith('/auth/refresh')) return jsonResponse(status, { error: { code: status === 429 ? 'rate_limited' : 'unavailable', message: 'later' } }, { 'Retry-After': '7' });
+      return jsonResponse(401, { error: { code: 'unauthorized', message: 'token expired' } });
+    };
+    const api = new Api({ fetch, storage, onAuthLost: () => { lost++; } });
+    api.setSession({ access_token: 'A0', refresh_token: 'R0' });
+    await assert.rejects(api.get('/jobs'), (e) => e instanceof ApiError && e.status === status);
+    assert.equal(storage.getItem('live.refresh_token'), 'R0', `session kept after ${status}`);
+    assert.equal(lost, 0);
+    assert.ok(api.signedIn());
+  }
+});
+
+test('a 400 from /auth/refresh ends the session', async () => {
+  const storage = memoryStorage();
+  let lost = 0;
+  const fetch = async (url) => (url.endsWith('/auth/refresh')
+    ? jsonResponse(400, { error: { code: 'invalid_request', message: 'refresh_token: unknown' } })
+    : jsonResponse(401, { error: { code: 'unauthorized' } }));
+  const api = new Api({ fetch, storage, onAuthLost: () => { lost++; } });
+  api.setSession({ access_token: 'A0', refresh_token: 'R0' });
+  await assert.rejects(api.get('/jobs'), (e) => e.code === 'session_expired');
+  assert.equal(storage.getItem('live.refresh_token'), null);
+  assert.equal(lost, 1);
+});
+
+test('logout during a refresh waits for it, ends the new refresh token and stores nothing', async () => {
+  const srv = fakeServer({ refreshDelay: 30 });
+  const storage = memoryStorage();
+  const api = new Api({ fetch: srv.fetch, storage });
+  await api.login('a@b.c', 'pw');
+  srv.valid = 'X';
+  const pending = api.get('/jobs').catch((e) => e);
+  await new Promise((r) => setTimeout(r, 5)); // the refresh is in flight
+  await api.logout();
+  await pending;
+  assert.equal(api.accessToken, null);
+  assert.equal(storage.getItem('live.refresh_token'), null);
+  assert.equal(api.signedIn(), false);
+  const out = srv.calls.find(([, p]) => p === '/auth/logout');
+  assert.ok(out, 'logout posted');
+});
+
+test('a refresh that finishes after the session was cleared never stores its tokens', async () => {
+  const srv = fakeServer({ refreshDelay: 30 });
+  const storage = memoryStorage();
+  const api = new Api({ fetch: srv.fetch, storage });
+  await api.login('a@b.c', 'pw');
+  const r = api.refresh();
+  api.clearSession();
+  assert.equal(await r, false);
+  assert.equal(api.accessToken, null);
+  assert.equal(storage.getItem('live.refresh_token'), null);
+});

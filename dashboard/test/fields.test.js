@@ -99,3 +99,44 @@ test('jobs list: the stream follows the non-final jobs shown; ETA and progress',
   assert.equal(percentOf({ step: 50, total_steps: 200 }, 'running'), 25);
   assert.equal(percentOf({ percent: 40 }, 'succeeded'), 100);
 });
+
+test('exclusive bounds read "greater than" / "less than" and are left out of the input attributes', async () => {
+  const { inputBounds } = await import('../src/fields.js');
+  const ratio = { min: 0, max: 1, min_exclusive: true, max_exclusive: true };
+  assert.equal(hintText('ratio', ratio), 'Greater than 0 and less than 1.');
+  assert.deepEqual(inputBounds(ratio), { min: null, max: null });
+  const dt = { min: 0, max: 10, min_exclusive: true, unit: 'fs' };
+  assert.equal(hintText('dt', dt), 'Greater than 0 and at most 10 fs.');
+  assert.deepEqual(inputBounds(dt), { min: null, max: 10 });
+  assert.equal(hintText('x', { min: 0, min_exclusive: true, unit: 'K' }), 'Greater than 0 K.');
+  assert.equal(hintText('x', { max: 1, max_exclusive: true }), 'Less than 1.');
+  assert.equal(hintText('x', { min: 1, max: 5, max_exclusive: true }), 'At least 1 and less than 5.');
+  assert.equal(hintText('x', { min: 1 }), 'At least 1.');
+  assert.deepEqual(inputBounds({ min: 1, max: 5 }), { min: 1, max: 5 });
+  assert.deepEqual(inputBounds({ min: 1, max: 5, min_exclusive: false }), { min: 1, max: 5 });
+});
+
+test('a description that merely repeats the unit is left out of the hint', () => {
+  assert.equal(hintText('temperature', { min: 0, max: 100000, unit: 'K', description: 'K' }), 'Allowed 0 to 100,000 K.');
+  assert.equal(hintText('temperature', { min: 0, max: 100000, unit: 'K', description: 'k.' }), 'Allowed 0 to 100,000 K.');
+  assert.equal(hintText('temperature', { min: 0, unit: 'K', description: 'Initial temperature' }), 'Initial temperature. At least 0 K.');
+});
+
+test('a 404 from GET /events naming one id drops that id; only a missing /events falls back to per-job streams', async () => {
+  const { eventsRefusal } = await import('../src/jobs-model.js');
+  const ids = ['j_1', 'j_12', 'j_2'];
+  assert.deepEqual(eventsRefusal({ status: 404, field: 'jobs', message: 'job j_12 not found' }, ids), { drop: 'j_12' });
+  assert.deepEqual(eventsRefusal({ status: 404, field: 'jobs', message: 'job "j_1" is unknown' }, ids), { drop: 'j_1' });
+  assert.deepEqual(eventsRefusal({ status: 404, field: null, message: 'no route' }, ids), { perJob: true });
+  assert.deepEqual(eventsRefusal({ status: 404, field: 'jobs', message: 'job j_9 not found' }, ids), { perJob: true });
+  assert.equal(eventsRefusal({ status: 403, field: null }, ids), null);
+  assert.equal(eventsRefusal(null, ids), null);
+  assert.deepEqual(streamIds([{ job_id: 'j_1', status: 'running' }, { job_id: 'j_2', status: 'queued' }], new Set(['j_1'])), ['j_2']);
+});
+
+test('job ids in the route are letters, digits, _ and - only', () => {
+  assert.equal(parseHash('#/jobs/j_01HX-abc').id, 'j_01HX-abc');
+  assert.equal(parseHash('#/jobs/j_1.2').name, null);
+  assert.equal(parseHash('#/jobs/..').name, null);
+  assert.equal(parseHash('#/jobs/a%2F..').name, null);
+});

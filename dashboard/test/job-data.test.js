@@ -105,3 +105,41 @@ test('sizes are human-readable', () => {
   assert.equal(formatBytes(17983), '18 KB');
   assert.equal(formatBytes(5 * 1024 * 1024), '5.0 MB');
 });
+
+test('a part of the results that failed to load is described by a sentence, never the raw message', async () => {
+  const { loadFailedText } = await import('../src/pages/job/data.js');
+  const { ApiError } = await import('../src/errors.js');
+  const raw = new ApiError({ status: 500, code: 'internal', message: '{"trace":"java.lang.NullPointerException"}', requestId: 'r-1' });
+  const t = loadFailedText('The file list', raw);
+  assert.match(t, /^The file list could not be loaded\. The server failed to answer \(request r-1\)/);
+  assert.doesNotMatch(t, /NullPointer|trace/);
+  assert.equal(loadFailedText('The species table', new ApiError({ status: 0, code: 'network' })),
+    'The species table could not be loaded. Could not reach the server. Check your connection and try again.');
+});
+
+test('a live stream refused with 429 is shown after a few retries, and forgotten once a stream opens', async () => {
+  const { streamTrouble } = await import('../src/pages/job/data.js');
+  const { ApiError } = await import('../src/errors.js');
+  const tooMany = new ApiError({ status: 429, code: 'too_many_streams', message: 'too many streams' });
+  const t = streamTrouble(3);
+  assert.equal(t.error(tooMany, { fatal: false }), null);
+  assert.equal(t.error(tooMany, { fatal: false }), null);
+  assert.equal(t.error(tooMany, { fatal: false }), 'Too many live views are open at once. Close another tab or page and try again.');
+  t.ok();
+  assert.equal(t.error(tooMany, { fatal: false }), null, 'the count starts again after a stream opened');
+  assert.equal(t.error(new ApiError({ status: 0, code: 'network' }), { fatal: false }), null, 'a dropped connection is retried quietly');
+  assert.equal(t.error(new ApiError({ status: 503, code: 'unavailable' }), { fatal: false }), null);
+  assert.equal(t.error(new ApiError({ status: 403, code: 'forbidden', message: 'scope jobs:read needed' }), { fatal: true }), 'Scope jobs:read needed.');
+});
+
+test('a progress step lower than the last one (a resume from a checkpoint) drops the points after it', async () => {
+  const { truncateFromStep } = await import('../src/pages/job/data.js');
+  const cols = [[0, 100, 200, 300], [1, 2, 3, 4], [5, 6, 7, 8]];
+  assert.equal(truncateFromStep(cols, 400), 0);
+  assert.equal(truncateFromStep(cols, 300), 1, 'the same step: its point is replaced');
+  assert.deepEqual(cols, [[0, 100, 200], [1, 2, 3], [5, 6, 7]]);
+  assert.equal(truncateFromStep(cols, 150), 1, 'a resume from step 150');
+  assert.deepEqual(cols, [[0, 100], [1, 2], [5, 6]]);
+  assert.equal(truncateFromStep(cols, 0), 2);
+  assert.deepEqual(cols, [[], [], []]);
+});

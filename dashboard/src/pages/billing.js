@@ -3,6 +3,7 @@
 import { h, clear, errorBox, markPage, nextId } from '../dom.js';
 import { errorSentence } from '../errors.js';
 import { formatDuration, formatUsd, formatNumber, formatTime } from '../format.js';
+import { safeHttpUrl } from '../urls.js';
 
 const cap = (s) => (s ? String(s).charAt(0).toUpperCase() + String(s).slice(1) : '');
 
@@ -26,7 +27,9 @@ export function renderBilling(el, ctx) {
     err.show(null);
     try {
       const r = await ctx.api.post(path, payload);
-      if (r?.url) globalThis.location.assign(r.url);
+      const url = r?.url ? safeHttpUrl(r.url) : null;
+      if (url) globalThis.location.assign(url);
+      else if (r?.url) err.show('The server gave an address that is not a web page, so it is not opened.');
       else err.show('The server gave no address to go to.');
     } catch (e) {
       err.show(errorSentence(e));

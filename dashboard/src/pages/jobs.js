@@ -1,9 +1,9 @@
 // The jobs list: state, created, preset, live progress and ETA (one multiplexed stream for the non-final jobs
 // shown, reopened when that set changes), cancel, re-run, a state filter and "load more".
-import { h, clear, errorBox, markPage, nextId } from '../dom.js';
+import { h, clear, errorBox, markPage, nextId, keepFocus } from '../dom.js';
 import { errorSentence } from '../errors.js';
 import { formatTime } from '../format.js';
-import { STATES, isFinal, streamIds, percentOf, etaText, presetOf } from '../jobs-model.js';
+import { STATES, isFinal, streamIds, eventsRefusal, percentOf, etaText, presetOf } from '../jobs-model.js';
 
 export function renderJobs(el, ctx) {
   let alive = true;
@@ -13,6 +13,7 @@ export function renderJobs(el, ctx) {
   const streams = new Map(); // '*' -> the multiplexed stream, or job id -> its own stream
   let streamKey = '';
   let perJob = false; // the server has no multiplexed GET /events: one stream per job instead (at most 10)
+  const unknown = new Set(); // ids GET /events said it does not know: left out of the multiplexed stream
 
   const err = errorBox();
   const filterId = nextId('filter');
@@ -59,7 +60,11 @@ export function renderJobs(el, ctx) {
     r.progress.setAttribute('aria-label', `Progress of ${id}: ${Math.round(pct)} percent`);
     r.pct.textContent = `${Math.round(pct)} %`;
     r.eta.textContent = etaText(j);
-    r.cancel.hidden = isFinal(j.status);
+    const final = isFinal(j.status);
+    if (final && !r.cancel.hidden) {
+      r.cancel.hidden = true;
+      keepFocus(r.cancel, r.rerun, r.cancelHadFocus); // the focused cancel button is gone: to the row's re-run link
+    } else r.cancel.hidden = final;
   }
 
   function row(j) {
@@ -71,6 +76,8 @@ export function renderJobs(el, ctx) {
     const cancel = h('button', { type: 'button', class: 'danger small', dataset: { test: 'job-cancel' }, 'aria-label': `Cancel ${id}` }, 'Cancel');
     const rerun = h('a', { href: `#/new?from=${encodeURIComponent(id)}`, class: 'button small', dataset: { test: 'job-rerun' }, 'aria-label': `Re-run ${id}` }, 'Re-run');
     cancel.addEventListener('click', async () => {
+      const r = rows.get(id);
+      if (r) r.cancelHadFocus = document.activeElement === cancel || document.activeElement === document.body;
       cancel.disabled = true;
       try {
         const updated = await ctx.api.post(`/jobs/${encodeURIComponent(id)}/cancel`, {});
@@ -80,6 +87,8 @@ export function renderJobs(el, ctx) {
         err.show(errorSentence(e));
       } finally {
         cancel.disabled = false;
+        const r = rows.get(id);
+        if (r) r.cancelHadFocus = false;
       }
     });
     const tr = h('tr', { dataset: { test: 'job-row', jobId: id, state: j.status } },
@@ -90,7 +99,7 @@ export function renderJobs(el, ctx) {
       h('td', { class: 'progress-cell' }, progress, pct),
       eta,
       h('td', { class: 'actions-cell' }, cancel, ' ', rerun));
-    rows.set(id, { tr, progress, pct, eta, state, cancel });
+    rows.set(id, { tr, progress, pct, eta, state, cancel, rerun, cancelHadFocus: false });
     return tr;
   }
 
@@ -120,7 +129,7 @@ export function renderJobs(el, ctx) {
 
   /** One stream for every non-final job shown; reopened only when that set changes. */
   function syncStream() {
-    const ids = streamIds([...jobs.values()]);
+    const ids = streamIds([...jobs.values()], perJob ? null : unknown);
     const key = ids.join(',');
     if (key === streamKey || !alive) return;
     streamKey = key;
@@ -143,12 +152,14 @@ export function renderJobs(el, ctx) {
     streams.set('*', ctx.api.stream(`/events?jobs=${ids.map(encodeURIComponent).join(',')}`, {
       onEvent,
       onError: (e, info) => {
-        if (info.fatal && e.status === 404 && !perJob) {
-          perJob = true; // an older server, or an id it does not know: follow each job on its own stream
-          streams.delete('*');
-          streamKey = '';
-          syncStream();
-        } else onError(e, info);
+        const what = info.fatal && !perJob ? eventsRefusal(e, ids) : null;
+        if (!what || !alive) { onError(e, info); return; }
+        // an id the server does not know: reopen without it; /events itself missing: one stream per job
+        if (what.drop) unknown.add(what.drop);
+        else perJob = true;
+        streams.delete('*');
+        streamKey = '';
+        syncStream();
       },
     }));
   }

@@ -1,5 +1,5 @@
 // API keys: create (name + scopes; the key is shown once with a copy button), list, revoke with an inline confirm.
-import { h, clear, errorBox, markPage, nextId } from '../dom.js';
+import { h, clear, errorBox, markPage, nextId, keepFocus } from '../dom.js';
 import { errorSentence } from '../errors.js';
 import { formatTime } from '../format.js';
 import { copyText } from '../clipboard.js';
@@ -35,7 +35,9 @@ export function renderKeys(el, ctx) {
       h('thead', {}, h('tr', {}, ['Name', 'Prefix', 'Scopes', 'Last used', 'Created', h('span', { class: 'visually-hidden' }, 'Actions')]
         .map((t) => h('th', { scope: 'col' }, t)))),
       tbody));
-  el.append(h('h1', {}, 'API keys'), err, form, shown, h('h2', {}, 'Your keys'), empty, table);
+  // where the focus goes when the row it was in is removed (a revoked key)
+  const keysHeading = h('h2', { tabindex: -1 }, 'Your keys');
+  el.append(h('h1', {}, 'API keys'), err, form, shown, keysHeading, empty, table);
   markPage(el, 'keys');
 
   function showSecret(key) {
@@ -69,10 +71,13 @@ export function renderKeys(el, ctx) {
       yes.focus();
       no.addEventListener('click', () => { clear(actions); actions.append(revoke); revoke.focus(); });
       yes.addEventListener('click', async () => {
+        yes.focus(); // some browsers do not focus a clicked button: the focus is then known to be in the row
         yes.disabled = true;
         try {
           await ctx.api.del(`/keys/${encodeURIComponent(k.id)}`);
+          const hadFocus = tr.contains(document.activeElement);
           tr.remove();
+          keepFocus(tr, keysHeading, hadFocus);
           empty.hidden = tbody.children.length > 0;
           err.show(null);
         } catch (e) {

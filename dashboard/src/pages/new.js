@@ -2,11 +2,12 @@
 // advanced JSON editor kept in sync with them, debounced server validation and estimate (POST /jobs/estimate)
 // with the guardrail verdict as a sentence, and submit -> #/jobs/<id>. #/new?from=<id> starts from a job's config.
 import { h, clear, errorBox, markPage } from '../dom.js';
-import { errorSentence, reasonSentence, fieldLabel, messageWithoutField, asSentence } from '../errors.js';
+import { errorSentence, reasonSentence, fieldLabel, asSentence } from '../errors.js';
+import { changeGate } from '../live.js';
 import { aboutDuration, formatUsd } from '../format.js';
 import {
   fieldForPath, controlKind, hintText, parseInput, applyFieldEdit, configToText, textToConfig, valuesFromConfig,
-  isInteger, configOfJob,
+  isInteger, configOfJob, fieldErrorFor, inputBounds,
 } from '../fields.js';
 import { FALLBACK_PRESETS } from '../presets-fallback.js';
 
@@ -59,7 +60,12 @@ export function renderNew(el, ctx, params = {}) {
     });
     const jsonErr = fieldError('json', 'f-json-err');
     controls.set('json', { input: json, kind: 'json', error: jsonErr });
-    const estimate = h('div', { class: 'estimate', dataset: { test: 'estimate' }, 'aria-live': 'polite' }, 'The estimate appears here.');
+    // not a live region itself (its duration changes with every edit): aria-busy while asking, and the verdict is
+    // announced by `verdictLive` only when its sentence changes
+    const estimate = h('div', { class: 'estimate', dataset: { test: 'estimate' }, 'aria-busy': 'false' }, 'The estimate appears here.');
+    const verdictLive = h('p', { class: 'visually-hidden', role: 'status' });
+    const verdictGate = changeGate();
+    const announce = (text) => { if (verdictGate(text)) verdictLive.textContent = text; };
     const submit = h('button', { type: 'submit', class: 'primary', dataset: { test: 'submit-job' } }, 'Start simulation');
 
     const form = h('form', { class: 'card', novalidate: true },
@@ -70,7 +76,7 @@ export function renderNew(el, ctx, params = {}) {
       h('div', { class: 'field' }, h('label', { for: 'f-json' }, 'Advanced: the simulation as JSON'), json,
         h('p', { id: 'f-json-hint', class: 'hint' }, 'Any field of the configuration (docs/config.md). It follows the fields above, and they follow it.'),
         jsonErr),
-      h('h2', {}, 'Estimate'), estimate,
+      h('h2', {}, 'Estimate'), estimate, verdictLive,
       h('div', { class: 'actions' }, submit));
     el.append(form);
 
@@ -114,7 +120,7 @@ export function renderNew(el, ctx, params = {}) {
       } else {
         input = h('input', {
           id, name: key, type: kind === 'number' ? 'number' : 'text', inputmode: kind === 'number' ? 'decimal' : null,
-          min: spec.min, max: spec.max, step: kind === 'number' ? (isInteger(key, spec) ? 1 : 'any') : null,
+          min: inputBounds(spec).min, max: inputBounds(spec).max, step: kind === 'number' ? (isInteger(key, spec) ? 1 : 'any') : null,
           'aria-describedby': describedBy, dataset: { test: `field-${key}` },
         });
       }
@@ -160,19 +166,23 @@ export function renderNew(el, ctx, params = {}) {
       return b;
     }
 
-    function clearFieldErrors() {
-      for (const [, c] of controls) { c.error.show(null); c.input.removeAttribute('aria-invalid'); }
+    /**
+     * Shows `target` ({key, text}) at its control and no other field error. An error element whose text stays the
+     * same is not written again (role=alert: a screen reader would repeat it after every debounced estimate).
+     */
+    function setFieldErrors(target = null) {
+      for (const [key, c] of controls) {
+        const text = target && target.key === key ? target.text : null;
+        c.error.show(text);
+        if (text) c.input.setAttribute('aria-invalid', 'true');
+        else c.input.removeAttribute('aria-invalid');
+      }
+      return target ? controls.get(target.key)?.input : null;
     }
 
     /** An invalid_field error at its field, or at the JSON editor when the form has no such field. */
     function showFieldError(e) {
-      const key = fieldForPath(e.field, fieldKeys());
-      const c = key ? controls.get(key) : controls.get('json');
-      const text = messageWithoutField(e.message, e.field);
-      const where = key ? '' : (e.field && e.field !== 'simulation' ? `${e.field.replace(/^simulation\./, '')}: ` : '');
-      c.input.setAttribute('aria-invalid', 'true');
-      c.error.show(key ? asSentence(text || 'This value is not accepted') : `${where}${asSentence(text || 'The configuration is not accepted')}`);
-      return c.input;
+      return setFieldErrors(fieldErrorFor(e, fieldKeys()));
     }
 
     function scheduleEstimate() {
@@ -182,11 +192,16 @@ export function renderNew(el, ctx, params = {}) {
 
     async function runEstimate() {
       const mine = ++seq;
-      estimate.textContent = 'Estimating…';
+      estimate.setAttribute('aria-busy', 'true');
+      estimate.classList.add('busy');
+      const settle = () => {
+        estimate.setAttribute('aria-busy', 'false');
+        estimate.classList.remove('busy');
+      };
       try {
         const r = await ctx.api.post('/jobs/estimate', body());
         if (!alive || mine !== seq) return;
-        clearFieldErrors();
+        setFieldErrors(null);
         const e = r.estimate || {};
         const v = r.verdict || {};
         const runsOn = String(r.runs_on || r.capacity || 'spot').replace(/_/g, '-');
@@ -197,21 +212,27 @@ export function renderNew(el, ctx, params = {}) {
           : `Your ${tierLabel(r.tier)} plan admits this job.`;
         clear(estimate).append(h('p', {}, line), h('p', { class: v.allowed === false ? 'verdict refused' : 'verdict ok' }, verdict));
         estimate.dataset.allowed = String(v.allowed !== false);
+        settle();
+        announce(verdict);
       } catch (e) {
         if (!alive || mine !== seq) return;
-        clearFieldErrors();
         delete estimate.dataset.allowed;
+        let text;
         if (e.code === 'invalid_field' || e.code === 'invalid_request') {
           showFieldError(e);
-          estimate.textContent = 'Fix the highlighted value to see the estimate.';
+          text = 'Fix the highlighted value to see the estimate.';
         } else {
-          estimate.textContent = errorSentence(e);
+          setFieldErrors(null);
+          text = errorSentence(e);
           // a rate limit or an outage passes: ask again when the server says
           if ((e.status === 429 || e.status === 503) && e.retryAfter != null) {
             clearTimeout(timer);
             timer = setTimeout(runEstimate, Math.min(e.retryAfter, 120) * 1000 + 250);
           }
         }
+        if (estimate.textContent !== text) estimate.textContent = text;
+        settle();
+        announce(text);
       }
     }
 
@@ -227,8 +248,7 @@ export function renderNew(el, ctx, params = {}) {
       } catch (e) {
         if (!alive) return;
         if (e.code === 'invalid_field' || e.code === 'invalid_request') {
-          clearFieldErrors();
-          showFieldError(e).focus();
+          showFieldError(e)?.focus();
           err.show(errorSentence(e));
         } else {
           err.show(errorSentence(e));
@@ -245,7 +265,13 @@ export function renderNew(el, ctx, params = {}) {
 
   function fieldError(key, id) {
     const e = h('p', { id, class: 'field-error', role: 'alert', hidden: true, dataset: { test: `error-${key}` } });
-    e.show = (s) => { e.textContent = s || ''; e.hidden = !s; };
+    const gate = changeGate('');
+    // written only when the text changes: role=alert announces every write
+    e.show = (s) => {
+      if (!gate(s || '')) return;
+      e.textContent = s || '';
+      e.hidden = !s;
+    };
     return e;
   }
 

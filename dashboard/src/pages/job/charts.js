@@ -1,6 +1,7 @@
 // uPlot charts of the job page: live progress (temperature; molecules, bonds, species) and species abundances.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { truncateFromStep } from './data.js';
 
 export const PALETTE = ['#1f5fbf', '#c43c00', '#1b7f3b', '#8a3ffc', '#b8860b', '#c2185b', '#00796b', '#5d4037',
   '#455a64', '#6a1b9a', '#2e7d32', '#ad1457', '#0277bd', '#ef6c00', '#4e342e', '#283593', '#558b2f', '#9e9d24',
@@ -55,13 +56,9 @@ export function createProgressCharts(el, { maxPoints = 4000 } = {}) {
     add(p) {
       const step = Number(p.step);
       if (!Number.isFinite(step)) return;
-      const last = t.data[0].length ? t.data[0][t.data[0].length - 1] : -Infinity;
-      if (step < last) return; // out of order (a reconnect replay): keep the x values increasing
-      if (step === last) {
-        // same step again: replace
-        t.data.forEach((a) => a.pop());
-        c.data.forEach((a) => a.pop());
-      }
+      // the same step again replaces its point; a lower step (a resume from a checkpoint) drops the points after it
+      truncateFromStep(t.data, step);
+      truncateFromStep(c.data, step);
       t.data[0].push(step);
       t.data[1].push(num(p.temperature));
       c.data[0].push(step);

@@ -1,4 +1,45 @@
 // DOM-free data handling of the job page: the species table, the time-series CSV, the network and its cycles.
+import { errorSentence } from '../../errors.js';
+
+/**
+ * What a live stream's errors should show: a refusal (fatal 4xx other than 429) at once; a 429 (too_many_streams or a
+ * rate limit, which the stream retries) only once it has repeated `after` times in a row, so the page does not wait
+ * for "the first frame" forever in silence. error(err, {fatal}) -> sentence or null; ok() after a stream opened.
+ */
+export function streamTrouble(after = 3) {
+  let count = 0;
+  return {
+    error(err, { fatal = false } = {}) {
+      if (!err || !err.status) return null;
+      if (err.status === 429) {
+        count++;
+        return count >= after ? errorSentence(err) : null;
+      }
+      if (fatal && err.status < 500) return errorSentence(err);
+      return null;
+    },
+    ok() { count = 0; },
+  };
+}
+
+/**
+ * Keeps chart columns ([xs, ys1, ys2, ...]) increasing in x before a point at `step` is added: every point at or
+ * after `step` is dropped. A step lower than the last one means the run resumed from a checkpoint (sse.js already
+ * drops replayed events by id), so the points after it are history that the run is redoing. Returns how many went.
+ */
+export function truncateFromStep(columns, step) {
+  const xs = columns[0];
+  let n = xs.length;
+  while (n > 0 && xs[n - 1] >= step) n--;
+  const dropped = xs.length - n;
+  if (dropped) for (const c of columns) c.length = n;
+  return dropped;
+}
+
+/** The note shown where a part of the results failed to load: the error as a sentence, never its raw message. */
+export function loadFailedText(what, err) {
+  return `${what} could not be loaded. ${errorSentence(err)}`;
+}
 
 /** Splits one CSV line (RFC 4180 quoting, though species keys never need it). */
 function csvFields(line) {

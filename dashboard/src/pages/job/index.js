@@ -2,8 +2,12 @@
 // renderJobPage(el, ctx, jobId) and renderLiveViewBench(el, params); each returns a cleanup function.
 import './job.css';
 import { createProgressCharts, createSpeciesChart } from './charts.js';
-import { FINAL_STATES, etaSeconds, formatBytes, formatDuration, formatNumber, parseSpeciesTimeseries, topByPeak } from './data.js';
+import { FINAL_STATES, etaSeconds, formatBytes, formatDuration, formatNumber, loadFailedText, parseSpeciesTimeseries, streamTrouble, topByPeak } from './data.js';
 import { h, scrollTable } from './dom.js';
+import { errorBox, keepFocus } from '../../dom.js';
+import { errorSentence } from '../../errors.js';
+import { changeGate } from '../../live.js';
+import { safeHttpUrl } from '../../urls.js';
 import { decodeFrame } from './frames.js';
 import { elementsPresent } from './layout.js';
 import { createLiveView } from './renderer.js';
@@ -54,7 +58,10 @@ export function renderJobPage(el, ctx, jobId) {
   el.textContent = '';
   const root = h('div', { class: 'job-page' });
   el.append(root);
-  root.append(h('p', { class: 'job-note', text: `Loading job ${jobId}…` }));
+  // the page's own error region (the shell's ctx has no page-level one): sentences, never raw messages
+  const errBox = errorBox('job-error');
+  const showError = (err) => errBox.show(errorSentence(err));
+  root.append(errBox, h('p', { class: 'job-note', text: `Loading job ${jobId}…` }));
 
   // header elements, filled by showJob
   const stateEl = h('span', { 'data-test': 'job-state', class: 'job-state' });
@@ -68,33 +75,41 @@ export function renderJobPage(el, ctx, jobId) {
   const historyBox = h('section', { class: 'job-section', 'aria-labelledby': 'job-h-history' });
   const liveBox = h('section', { class: 'job-section job-live', 'aria-labelledby': 'job-h-live' });
   const resultsBox = h('div', { class: 'job-results' });
+  // the page's one polite live region: the first frame and state changes, nothing per frame
+  const announcer = h('p', { class: 'visually-hidden', role: 'status' });
+  const announceGate = changeGate();
+  const announce = (text) => { if (announceGate(text)) announcer.textContent = text; };
 
+  let cancelHadFocus = false;
   cancelBtn.addEventListener('click', async () => {
+    cancelHadFocus = document.activeElement === cancelBtn || document.activeElement === document.body;
     cancelBtn.disabled = true;
     try {
       const j = await api.post(base + '/cancel', {});
       if (alive && j && j.status) showJob({ ...job, ...j, history: job?.history });
     } catch (err) {
-      if (alive) ctx.showError(err);
+      if (alive) showError(err);
     } finally {
       if (alive && !FINAL_STATES.has(job?.status)) cancelBtn.disabled = false;
+      cancelHadFocus = false;
     }
   });
   rerunBtn.addEventListener('click', () => ctx.navigate('#/new?from=' + encodeURIComponent(jobId)));
 
   function buildSkeleton() {
     root.textContent = '';
+    errBox.show(null);
     const dl = h('dl', { class: 'job-facts' },
       h('div', {}, h('dt', { text: 'State' }), h('dd', {}, stateEl)),
       h('div', {}, h('dt', {}, h('label', { for: 'job-progress', text: 'Progress' })), h('dd', { class: 'job-progress-cell' }, progressEl, percentEl)),
       h('div', {}, h('dt', { text: 'Time left' }), h('dd', {}, etaEl)),
       h('div', {}, h('dt', { text: 'Speed' }), h('dd', {}, rateEl)),
       h('div', { class: 'job-preset' }, h('dt', { text: 'Preset' }), h('dd', {}, presetEl)));
-    root.append(
+    root.append(errBox,
       h('header', { class: 'job-header' },
         h('h1', {}, 'Job ', h('code', { text: jobId })),
         dl,
-        h('div', { class: 'job-actions' }, cancelBtn, rerunBtn)),
+        h('div', { class: 'job-actions' }, cancelBtn, rerunBtn), announcer),
       liveBox, resultsBox, historyBox);
   }
 
@@ -130,9 +145,13 @@ export function renderJobPage(el, ctx, jobId) {
     const p = { ...(j.progress ?? {}) };
     if (j.status === 'succeeded') p.percent = 100;
     showProgress(p);
+    if (!first && prev !== j.status) announce(`The job is ${j.status}.`);
     const final = FINAL_STATES.has(j.status);
+    const hideCancel = final && !cancelBtn.hidden;
     cancelBtn.hidden = final;
     cancelBtn.disabled = final;
+    // the focused cancel button is gone: the focus goes to the re-run button beside it
+    if (hideCancel) keepFocus(cancelBtn, rerunBtn, cancelHadFocus);
     renderHistory();
     if (first) {
       root.setAttribute('data-test', 'page');
@@ -177,6 +196,7 @@ export function renderJobPage(el, ctx, jobId) {
   // the shell's stream hands JSON data already parsed (plain text stays a string)
   const parseData = (data) => (typeof data === 'string' ? JSON.parse(data) : data);
   let liveNote = null;
+  let gotFrame = false;
   let legendEl = null;
   let legendKey = '';
   function startLive() {
@@ -185,7 +205,9 @@ export function renderJobPage(el, ctx, jobId) {
     const chartsEl = h('div', { class: 'job-charts', 'data-test': 'charts' });
     const canvas = h('canvas', { class: 'job-canvas', 'data-test': 'live-view' });
     legendEl = h('ul', { class: 'job-legend', 'aria-label': 'Element colours' });
-    liveNote = h('p', { class: 'job-note', 'aria-live': 'polite', text: 'Waiting for the first frame of the box…' });
+    // not a live region: it is rewritten with every frame (about 4 a second); the canvas's aria-label carries the
+    // frame, and `announcer` speaks only the first frame and state changes
+    liveNote = h('p', { class: 'job-note', text: 'Waiting for the first frame of the box…' });
     liveBox.append(h('h2', { id: 'job-h-live', text: 'Live view' }),
       h('div', { class: 'job-live-grid' },
         h('div', { class: 'job-view' }, h('h3', { text: 'The box' }), canvas, legendEl, liveNote),
@@ -198,9 +220,29 @@ export function renderJobPage(el, ctx, jobId) {
         if (j && j.status && alive) showJob({ ...job, ...j, history: j.history ?? job?.history });
       } catch { /* a malformed event is skipped */ }
     };
-    const onError = (err) => {
-      if (!alive) return;
-      if (err && err.status && err.status !== 429 && err.status < 500) ctx.showError(err);
+    // 429 (too many streams open) is retried by the stream; after a few refusals in a row it is shown
+    let troubleShown = 0; // streams whose trouble is on screen
+    const watch = () => {
+      const trouble = streamTrouble(3);
+      let shown = false;
+      return {
+        onError(err, info = {}) {
+          if (!alive) return;
+          const sentence = trouble.error(err, info);
+          if (!sentence) return;
+          errBox.show(sentence);
+          if (!shown) { shown = true; troubleShown++; }
+          if (liveNote && !gotFrame) liveNote.textContent = 'The live view is not connected: ' + sentence;
+        },
+        onOpen() {
+          trouble.ok();
+          if (!shown) return;
+          shown = false;
+          if (--troubleShown > 0) return;
+          errBox.show(null);
+          if (liveNote && !gotFrame) liveNote.textContent = 'Waiting for the first frame of the box…';
+        },
+      };
     };
     streams.push(api.stream(base + '/events', {
       onEvent(name, data) {
@@ -214,7 +256,7 @@ export function renderJobPage(el, ctx, jobId) {
           charts.add(p);
         }
       },
-      onError,
+      ...watch(),
     }));
     streams.push(api.stream(base + '/frames?max_atoms=10000', {
       onEvent(name, data) {
@@ -223,13 +265,15 @@ export function renderJobPage(el, ctx, jobId) {
           let f;
           try { f = decodeFrame(data); } catch { return; }
           view.setFrame(f);
+          if (!gotFrame) announce(`Live view: the first frame arrived, step ${f.step.toLocaleString('en')}, ${f.atoms.toLocaleString('en')} atoms shown.`);
+          gotFrame = true;
           updateLegend(f);
           liveNote.textContent = `Step ${f.step.toLocaleString('en')}: ${f.atoms.toLocaleString('en')} atoms` +
             (f.of > f.atoms ? ` of ${f.of.toLocaleString('en')} (a subset, whole molecules kept together)` : '') +
             `, ${(f.bonds.length / 2).toLocaleString('en')} bonds.`;
         } else if (name === 'status') onStatus(data);
       },
-      onError,
+      ...watch(),
     }));
   }
 
@@ -269,7 +313,7 @@ export function renderJobPage(el, ctx, jobId) {
     const done = (box) => box.querySelector('.job-loading')?.remove();
     const fail = (box, err, what) => {
       done(box);
-      box.append(h('p', { class: 'job-note', text: `${what} could not be loaded${err?.message ? ': ' + err.message : '.'}` }));
+      box.append(h('p', { class: 'job-note', text: loadFailedText(what, err) }));
     };
 
     const resultsP = api.get(base + '/results');
@@ -293,7 +337,7 @@ export function renderJobPage(el, ctx, jobId) {
       if (!alive) return;
       fail(summaryBox, err, 'The results summary');
       fail(speciesBox, err, 'The species table');
-      ctx.showError(err);
+      showError(err);
     }
     const labels = speciesLabels(species);
 
@@ -332,9 +376,15 @@ export function renderJobPage(el, ctx, jobId) {
   }
 
   function renderArtifacts(box, summaryBox, artifacts) {
+    // signed URLs from the server: only http(s) ones become links (a javascript: or data: URL never does)
+    const unsafe = artifacts.filter((a) => !safeHttpUrl(a.url));
+    if (unsafe.length) {
+      errBox.show(`The server gave ${unsafe.length === 1 ? 'a link that is not a web address' : `${unsafe.length} links that are not web addresses`} `
+        + `(${unsafe.slice(0, 3).map((a) => a.key).join(', ')}${unsafe.length > 3 ? ', …' : ''}); ${unsafe.length === 1 ? 'it is' : 'they are'} not offered.`);
+    }
     const report = artifacts.find((a) => a.key === 'results/report.html');
-    if (report) {
-      summaryBox.append(h('p', { class: 'job-report' }, h('a', { 'data-test': 'report-link', href: report.url, target: '_blank', rel: 'noopener' },
+    if (report && safeHttpUrl(report.url)) {
+      summaryBox.append(h('p', { class: 'job-report' }, h('a', { 'data-test': 'report-link', href: safeHttpUrl(report.url), target: '_blank', rel: 'noopener' },
         'Open the analysis report (report.html, opens in a new tab)')));
     }
     if (!artifacts.length) {
@@ -346,7 +396,9 @@ export function renderJobPage(el, ctx, jobId) {
       h('caption', { text: `Files of the job (${artifacts.length}); links are signed and expire` }),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'File' }), h('th', { scope: 'col', text: 'Size' }))),
       h('tbody', {}, sorted.map((a) => h('tr', { 'data-test': 'artifact', 'data-key': a.key },
-        h('td', {}, h('a', { 'data-test': 'artifact-link', href: a.url, download: a.key.split('/').pop() }, a.key)),
+        h('td', {}, safeHttpUrl(a.url)
+          ? h('a', { 'data-test': 'artifact-link', href: safeHttpUrl(a.url), download: a.key.split('/').pop() }, a.key)
+          : h('span', { text: `${a.key} (no valid link)` })),
         h('td', { class: 'num', 'data-test': 'artifact-size', title: `${a.size} bytes`, text: formatBytes(a.size) })))))));
   }
 
@@ -382,10 +434,10 @@ export function renderJobPage(el, ctx, jobId) {
   }, (err) => {
     if (!alive) return;
     root.textContent = '';
-    root.append(h('h1', { text: `Job ${jobId}` }), h('p', { class: 'job-note', text: err?.status === 404 ? 'There is no such job.' : 'The job could not be loaded.' }));
+    root.append(errBox, h('h1', { text: `Job ${jobId}` }), h('p', { class: 'job-note', text: err?.status === 404 ? 'There is no such job.' : 'The job could not be loaded.' }));
     root.setAttribute('data-test', 'page');
     root.setAttribute('data-page', 'job');
-    ctx.showError(err);
+    showError(err);
   });
 
   return () => {
