@@ -102,6 +102,19 @@ final class Browser implements AutoCloseable {
         driver.get(base + "/" + hash);
     }
 
+    /**
+     * Fails when the browser's console reported a Content-Security-Policy violation since the last call (an inline
+     * style or script the page's policy blocks silently breaks what it was for).
+     */
+    void assertNoCspViolations(String page) {
+        List<String> csp = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy")).toList();
+        if (!csp.isEmpty()) {
+            throw new AssertionError(page + " at " + width + " px: the page broke its Content-Security-Policy: " + csp);
+        }
+    }
+
     /** After a failure: the page's screenshot, its DOM and its console, for the report. */
     void dumpFailure(Path prefix) {
         try {

@@ -249,8 +249,9 @@ class DashboardEndToEndTest {
         }
     }
 
-    /** The page's screenshot (non-blank), axe-core, and the keyboard walk. */
+    /** No CSP violation so far, the page's screenshot (non-blank), axe-core, and the keyboard walk. */
     private static void check(Browser b, String page) throws Exception {
+        b.assertNoCspViolations(page);
         screenshots.take(b, page);
         a11y.assertNoSeriousViolations(b, page);
         a11y.assertKeyboardReachable(b, page);
