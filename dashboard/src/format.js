@@ -32,7 +32,12 @@ export function formatTime(iso) {
 }
 
 export function formatNumber(v) {
-  return v == null ? '—' : Number(v).toLocaleString('en-US');
+  if (v == null) return '—';
+  const n = Number(v);
+  // a Java long's maximum (the seed's range) does not survive JSON.parse as a double: say what it is instead of
+  // printing the rounded 9,223,372,036,854,776,000
+  if (n === 2 ** 63) return '2^63 − 1';
+  return n.toLocaleString('en-US');
 }
 
 /** "about 2 min" or "under 1 s" (never "about under 1 s"). */
