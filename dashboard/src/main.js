@@ -111,7 +111,7 @@ const PAGES = {
   job: (el, r) => renderJobPage(el, ctx, r.id),
   new: (el, r) => renderNew(el, ctx, r.params),
   keys: (el) => renderKeys(el, ctx),
-  billing: (el) => renderBilling(el, ctx),
+  billing: (el, r) => renderBilling(el, ctx, r.params),
   bench: (el, r) => renderLiveViewBench(el, r.params),
 };
 

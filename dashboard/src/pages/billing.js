@@ -15,11 +15,21 @@ function meter(label, value, max) {
     h('label', { for: id }, label), m, h('span', { class: 'meter-text' }, `${formatNumber(value)} of ${formatNumber(max)}`));
 }
 
-export function renderBilling(el, ctx) {
+/** What a return from Stripe Checkout (?checkout=done|canceled, the server's default return URLs) means. */
+export function checkoutNotice(params) {
+  switch (params?.checkout) {
+    case 'done': return 'Thank you: the payment went through. Your plan changes as soon as Stripe confirms it, usually within a minute; reload this page to see it.';
+    case 'canceled': return 'The checkout was canceled; nothing was charged and your plan is unchanged.';
+    default: return null;
+  }
+}
+
+export function renderBilling(el, ctx, params = {}) {
   let alive = true;
   const err = errorBox();
   const body = h('div', {}, h('p', { class: 'muted', role: 'status' }, 'Loading…'));
-  el.append(h('h1', {}, 'Billing'), err, body);
+  const notice = checkoutNotice(params);
+  el.append(h('h1', {}, 'Billing'), ...(notice ? [h('p', { class: 'notice', role: 'status', dataset: { test: 'notice' } }, notice)] : []), err, body);
   markPage(el, 'billing');
 
   async function go(button, path, payload) {
