@@ -256,6 +256,54 @@ class DashboardRoutesTest {
     }
 
     @Test
+    void aStreamWhoseClientLeftFreesItsSlotWhileTheJobWaits() throws Exception {
+        // a user of its own: the slots this test takes never meet the other tests' streams
+        String carol = srv.newUserKey("carol-" + UUID.randomUUID() + "@example.org");
+        String blocker = srv.post("/api/v1/jobs", carol, blockerJob()).body().get("job_id").asText();
+        String queued = srv.post("/api/v1/jobs", carol, TestServer.smallJob(51, null)).body().get("job_id").asText();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<HttpResponse<InputStream>> open = new ArrayList<>();
+        try {
+            // the job stays queued behind the blocker: its streams have nothing to send but their pings
+            for (String path : List.of("/api/v1/jobs/" + queued + "/frames", "/api/v1/events?jobs=" + queued)) {
+                HttpResponse<InputStream> r = openStream(http, path, carol);
+                assertEquals(200, r.statusCode());
+                open.add(r);
+            }
+            assertEquals(429, openStream(http, "/api/v1/jobs/" + queued + "/events", carol).statusCode(), "both slots taken");
+            open.get(0).body().close(); // the viewer leaves: the server hears nothing until it writes
+            open.get(1).body().close();
+            long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            int freed = 0;
+            while (freed < 2) {
+                HttpResponse<InputStream> r = openStream(http, "/api/v1/jobs/" + queued + "/frames", carol);
+                if (r.statusCode() == 200) {
+                    open.add(r); // held open: the next one needs the other slot
+                    freed++;
+                    continue;
+                }
+                assertEquals(429, r.statusCode());
+                r.body().close();
+                assertTrue(System.nanoTime() < end, "the slots of the closed streams were not freed within 30 s");
+                Thread.sleep(200); // polling interval, not a timing assumption: the bound is the 30 s
+            }
+            assertEquals("queued", srv.get("/api/v1/jobs/" + queued, carol).body().get("status").asText(),
+                    "freed while the job still waited");
+        } finally {
+            for (HttpResponse<InputStream> r : open) {
+                r.body().close();
+            }
+            srv.post("/api/v1/jobs/" + queued + "/cancel", carol, null);
+            assertEquals(200, srv.post("/api/v1/jobs/" + blocker + "/cancel", carol, null).status());
+        }
+    }
+
+    private HttpResponse<InputStream> openStream(HttpClient http, String path, String key) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(srv.base + path)).header("X-API-Key", key)
+                .timeout(Duration.ofMinutes(3)).build(), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    @Test
     void theJobsListIsCheckedBeforeTheStreamOpens() {
         String mine = submit(TestServer.smallJob(41, null));
         String bobs = srv.post("/api/v1/jobs", bob, TestServer.smallJob(42, null)).body().get("job_id").asText();

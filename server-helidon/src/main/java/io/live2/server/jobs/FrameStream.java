@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * on this server's local orchestrator) and "status" (the job object with its history, at the start and at every
  * state change); it ends after a final state. The newest frame this replica holds is sent first. Like
  * {@link JobEventStream}: one of the caller's stream slots, reconnecting starts afresh (the current state, the newest
- * frame), and the job is read again every few seconds so a lost bus message never stalls the stream.
+ * frame), and the job is read again every few seconds so a lost bus message never stalls the stream; each such
+ * re-read writes a {@code :ping} comment, so a viewer that left frees its slot within seconds.
  */
 public final class FrameStream {
     public static final int MIN_ATOMS = 100;
@@ -103,6 +104,9 @@ public final class FrameStream {
                     while (!reread) {
                         long left = deadline - System.nanoTime();
                         Object msg = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : null;
+                        if (msg == null) {
+                            JobEventStream.keepAlive(sink); // a client that went away is noticed here
+                        }
                         if (msg == null || msg == STATE_CHANGED) {
                             reread = true;
                             break;
