@@ -298,6 +298,78 @@ class DashboardRoutesTest {
         }
     }
 
+    @Test
+    void aJobThatGoesAwayWhileStreamedEndsItsStreamsWithoutAnError() throws Exception {
+        String daveEmail = "dave-" + UUID.randomUUID() + "@example.org";
+        String erinEmail = "erin-" + UUID.randomUUID() + "@example.org";
+        String dave = srv.newUserKey(daveEmail);
+        srv.newUserKey(erinEmail);
+        String blocker = srv.post("/api/v1/jobs", dave, blockerJob()).body().get("job_id").asText();
+        String queued = srv.post("/api/v1/jobs", dave, TestServer.smallJob(61, null)).body().get("job_id").asText();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<java.util.logging.LogRecord> logged = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue() || r.getThrown() != null) {
+                    logged.add(r);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        List<java.util.concurrent.CompletableFuture<List<ServerEvent>>> readers = new ArrayList<>();
+        try {
+            // a job that only waits (behind the blocker): its streams re-read it every few seconds
+            for (String path : List.of("/api/v1/jobs/" + queued + "/frames", "/api/v1/jobs/" + queued + "/events")) {
+                HttpResponse<InputStream> r = openStream(http, path, dave);
+                assertEquals(200, r.statusCode());
+                readers.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    List<ServerEvent> events = new ArrayList<>();
+                    try (InputStream in = r.body()) {
+                        SseReader.read(in, events::add);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException("the stream broke off: " + events, e);
+                    }
+                    return events;
+                }));
+            }
+            root.addHandler(capture);
+            // the job is no longer dave's (as if deleted with its owner): the next re-read finds nothing
+            owner(queued, erinEmail);
+            for (var reader : readers) {
+                List<ServerEvent> events = reader.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals("status", events.get(0).name(), "the stream started: " + events);
+                assertTrue(events.stream().allMatch(e -> e.name().equals("status")), events.toString());
+            }
+            assertTrue(logged.isEmpty(), () -> "no error after the response had started: "
+                    + logged.stream().map(r -> r.getLoggerName() + ": " + r.getMessage() + " " + r.getThrown()).toList());
+        } finally {
+            root.removeHandler(capture);
+            owner(queued, daveEmail);
+            srv.post("/api/v1/jobs/" + queued + "/cancel", dave, null);
+            assertEquals(200, srv.post("/api/v1/jobs/" + blocker + "/cancel", dave, null).status());
+        }
+    }
+
+    /** Gives a job to the user with that email, straight in the database. */
+    private void owner(String jobId, String email) throws Exception {
+        try (java.sql.Connection c = srv.server.injector().getInstance(io.live2.server.db.Database.class).pool().getConnection();
+             java.sql.PreparedStatement st = c.prepareStatement(
+                     "UPDATE jobs SET user_id = (SELECT id FROM users WHERE email = ?) WHERE id = ?")) {
+            st.setString(1, email);
+            st.setString(2, jobId);
+            assertEquals(1, st.executeUpdate());
+        }
+    }
+
     private HttpResponse<InputStream> openStream(HttpClient http, String path, String key) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(srv.base + path)).header("X-API-Key", key)
                 .timeout(Duration.ofMinutes(3)).build(), HttpResponse.BodyHandlers.ofInputStream());

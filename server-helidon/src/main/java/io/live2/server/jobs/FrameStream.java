@@ -12,7 +12,6 @@ import io.live2.server.auth.Caller;
 import io.live2.server.auth.Scope;
 import io.live2.server.db.JobRepository;
 import io.live2.server.db.JobRow;
-import io.live2.server.http.ApiException;
 import io.live2.server.http.ApiRoutes;
 import io.live2.server.http.Json;
 import io.live2.server.progress.ProgressBus;
@@ -90,7 +89,10 @@ public final class FrameStream {
                 boolean reread = false; // the first pass uses the job the route already read
                 while (true) {
                     if (reread) {
-                        job = jobs.get(caller.userId(), id).orElseThrow(() -> ApiException.notFound("job"));
+                        job = jobs.get(caller.userId(), id).orElse(null);
+                        if (job == null) {
+                            return; // gone while streamed (the response has started: no error to send), just end
+                        }
                         updates.stillWatching(id);
                     }
                     List<JobRepository.JobEvent> history = jobs.events(caller.userId(), id, 0);

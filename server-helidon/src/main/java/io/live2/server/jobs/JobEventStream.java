@@ -78,7 +78,11 @@ public final class JobEventStream {
                 boolean reread = false; // the first pass uses the job the route already read
                 while (true) {
                     if (reread) {
-                        job = jobs.get(caller.userId(), job.id()).orElseThrow(() -> ApiException.notFound("job"));
+                        JobRow again = jobs.get(caller.userId(), job.id()).orElse(null);
+                        if (again == null) {
+                            return; // gone while streamed (the response has started: no error to send), just end
+                        }
+                        job = again;
                     }
                     List<JobRepository.JobEvent> history = jobs.events(caller.userId(), job.id(), 0);
                     long newest = history.isEmpty() ? 0 : history.get(history.size() - 1).id();
