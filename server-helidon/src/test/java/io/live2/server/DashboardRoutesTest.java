@@ -187,6 +187,8 @@ class DashboardRoutesTest {
                 .header("X-API-Key", bob).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("image/svg+xml"));
+        assertEquals(List.of("private, max-age=86400"), r.headers().allValues("Cache-Control"),
+                "a drawing may be kept by the browser (the API's no-store is replaced)");
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -202,6 +204,19 @@ class DashboardRoutesTest {
         }
         assertEquals(200, srv.get("/api/v1/depictions?smiles=" + "C".repeat(500), alice).status(), "500 characters are allowed");
         assertEquals(401, srv.call("GET", "/api/v1/depictions?smiles=C", null, Map.of()).status());
+        assertEquals(403, srv.get("/api/v1/depictions?smiles=C", keyWith("billing")).status(), "needs jobs:read");
+        assertEquals(200, srv.get("/api/v1/depictions?smiles=C", keyWith("jobs:read")).status());
+    }
+
+    /** A new user's API key with only these scopes. */
+    private String keyWith(String... scopes) {
+        String email = "scoped-" + UUID.randomUUID() + "@example.org";
+        srv.newUserKey(email);
+        TestServer.Response k = srv.call("POST", "/api/v1/keys", TestServer.JSON.createObjectNode().put("name", "scoped")
+                        .set("scopes", TestServer.JSON.valueToTree(scopes)).toString(),
+                Map.of("Authorization", "Bearer " + srv.accessToken(email)));
+        assertEquals(201, k.status(), k.raw().body());
+        return k.body().get("key").asText();
     }
 
     // ---- 4. one event stream for several jobs
