@@ -20,6 +20,8 @@ import java.util.Date;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
@@ -52,7 +54,7 @@ class CallbackAndTokenTest {
     }
 
     @Test
-    void onlySignedFreshUnreplayedCallbacksChangeAJob() {
+    void onlySignedFreshUnreplayedCallbacksChangeAJob() throws Exception {
         String key = srv.newUserKey("cb@example.org");
         // a job that stays queued: the embedded worker is busy with a long one first
         srv.post("/api/v1/jobs", key, "{\"simulation\":{\"preset\":\"miller-urey\",\"particles\":150,\"steps\":2000000,\"seed\":1}}");
@@ -66,7 +68,31 @@ class CallbackAndTokenTest {
         ApiContract.assertErrorShape(callback(body, now - Duration.ofMinutes(10).toSeconds(), jobKey), 401);
         assertEquals("queued", srv.get("/api/v1/jobs/" + id, key).body().get("status").asText(), "refused callbacks change nothing");
 
+        // a stream open on the job hears the callback's progress
+        java.util.concurrent.CompletableFuture<com.fasterxml.jackson.databind.JsonNode> progress = new java.util.concurrent.CompletableFuture<>();
+        java.net.http.HttpResponse<java.io.InputStream> stream = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(srv.base + "/api/v1/jobs/" + id + "/events"))
+                        .header("X-API-Key", key).build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, stream.statusCode());
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try (java.io.InputStream in = stream.body()) {
+                io.live2.server.client.SseReader.read(in, e -> {
+                    if (e.name().equals("progress")) {
+                        progress.complete(io.live2.server.http.Json.readStored(e.data()));
+                        throw new java.util.concurrent.CancellationException("seen"); // stop reading
+                    }
+                });
+            } catch (Exception e) {
+                progress.completeExceptionally(e);
+            }
+        });
         assertEquals(204, callback(body, now, jobKey).status());
+        com.fasterxml.jackson.databind.JsonNode p = progress.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        reader.join();
+        assertEquals(50, p.get("step").asLong(), p.toString());
+        assertEquals(4, p.get("molecules").asInt(), "the callback's count of molecules: " + p);
+        assertFalse(p.has("species"), "no species count exists, so none is sent: " + p);
+        assertTrue(p.get("temperature").isNull() && p.get("bonds").isNull(), "not reported, so null, not 0: " + p);
         assertEquals("running", srv.get("/api/v1/jobs/" + id, key).body().get("status").asText());
         assertEquals(50, srv.get("/api/v1/jobs/" + id, key).body().get("progress").get("step").asLong());
         ApiContract.assertErrorShape(callback(body, now, jobKey), 401); // the same signature again: a replay

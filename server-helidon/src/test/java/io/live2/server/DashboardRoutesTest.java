@@ -187,6 +187,8 @@ class DashboardRoutesTest {
                 .header("X-API-Key", bob).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("image/svg+xml"));
+        assertEquals(List.of("private, max-age=86400"), r.headers().allValues("Cache-Control"),
+                "a drawing may be kept by the browser (the API's no-store is replaced)");
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -202,6 +204,19 @@ class DashboardRoutesTest {
         }
         assertEquals(200, srv.get("/api/v1/depictions?smiles=" + "C".repeat(500), alice).status(), "500 characters are allowed");
         assertEquals(401, srv.call("GET", "/api/v1/depictions?smiles=C", null, Map.of()).status());
+        assertEquals(403, srv.get("/api/v1/depictions?smiles=C", keyWith("billing")).status(), "needs jobs:read");
+        assertEquals(200, srv.get("/api/v1/depictions?smiles=C", keyWith("jobs:read")).status());
+    }
+
+    /** A new user's API key with only these scopes. */
+    private String keyWith(String... scopes) {
+        String email = "scoped-" + UUID.randomUUID() + "@example.org";
+        srv.newUserKey(email);
+        TestServer.Response k = srv.call("POST", "/api/v1/keys", TestServer.JSON.createObjectNode().put("name", "scoped")
+                        .set("scopes", TestServer.JSON.valueToTree(scopes)).toString(),
+                Map.of("Authorization", "Bearer " + srv.accessToken(email)));
+        assertEquals(201, k.status(), k.raw().body());
+        return k.body().get("key").asText();
     }
 
     // ---- 4. one event stream for several jobs
@@ -253,6 +268,126 @@ class DashboardRoutesTest {
             }
         }
         assertTrue(events.stream().allMatch(e -> Set.of(a, b).contains(dataJobId(e))), "only the listed jobs");
+    }
+
+    @Test
+    void aStreamWhoseClientLeftFreesItsSlotWhileTheJobWaits() throws Exception {
+        // a user of its own: the slots this test takes never meet the other tests' streams
+        String carol = srv.newUserKey("carol-" + UUID.randomUUID() + "@example.org");
+        String blocker = srv.post("/api/v1/jobs", carol, blockerJob()).body().get("job_id").asText();
+        String queued = srv.post("/api/v1/jobs", carol, TestServer.smallJob(51, null)).body().get("job_id").asText();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<HttpResponse<InputStream>> open = new ArrayList<>();
+        try {
+            // the job stays queued behind the blocker: its streams have nothing to send but their pings
+            for (String path : List.of("/api/v1/jobs/" + queued + "/frames", "/api/v1/events?jobs=" + queued)) {
+                HttpResponse<InputStream> r = openStream(http, path, carol);
+                assertEquals(200, r.statusCode());
+                open.add(r);
+            }
+            assertEquals(429, openStream(http, "/api/v1/jobs/" + queued + "/events", carol).statusCode(), "both slots taken");
+            open.get(0).body().close(); // the viewer leaves: the server hears nothing until it writes
+            open.get(1).body().close();
+            long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            int freed = 0;
+            while (freed < 2) {
+                HttpResponse<InputStream> r = openStream(http, "/api/v1/jobs/" + queued + "/frames", carol);
+                if (r.statusCode() == 200) {
+                    open.add(r); // held open: the next one needs the other slot
+                    freed++;
+                    continue;
+                }
+                assertEquals(429, r.statusCode());
+                r.body().close();
+                assertTrue(System.nanoTime() < end, "the slots of the closed streams were not freed within 30 s");
+                Thread.sleep(200); // polling interval, not a timing assumption: the bound is the 30 s
+            }
+            assertEquals("queued", srv.get("/api/v1/jobs/" + queued, carol).body().get("status").asText(),
+                    "freed while the job still waited");
+        } finally {
+            for (HttpResponse<InputStream> r : open) {
+                r.body().close();
+            }
+            srv.post("/api/v1/jobs/" + queued + "/cancel", carol, null);
+            assertEquals(200, srv.post("/api/v1/jobs/" + blocker + "/cancel", carol, null).status());
+        }
+    }
+
+    @Test
+    void aJobThatGoesAwayWhileStreamedEndsItsStreamsWithoutAnError() throws Exception {
+        String daveEmail = "dave-" + UUID.randomUUID() + "@example.org";
+        String erinEmail = "erin-" + UUID.randomUUID() + "@example.org";
+        String dave = srv.newUserKey(daveEmail);
+        srv.newUserKey(erinEmail);
+        String blocker = srv.post("/api/v1/jobs", dave, blockerJob()).body().get("job_id").asText();
+        String queued = srv.post("/api/v1/jobs", dave, TestServer.smallJob(61, null)).body().get("job_id").asText();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<java.util.logging.LogRecord> logged = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue() || r.getThrown() != null) {
+                    logged.add(r);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        List<java.util.concurrent.CompletableFuture<List<ServerEvent>>> readers = new ArrayList<>();
+        try {
+            // a job that only waits (behind the blocker): its streams re-read it every few seconds
+            for (String path : List.of("/api/v1/jobs/" + queued + "/frames", "/api/v1/jobs/" + queued + "/events")) {
+                HttpResponse<InputStream> r = openStream(http, path, dave);
+                assertEquals(200, r.statusCode());
+                readers.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    List<ServerEvent> events = new ArrayList<>();
+                    try (InputStream in = r.body()) {
+                        SseReader.read(in, events::add);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException("the stream broke off: " + events, e);
+                    }
+                    return events;
+                }));
+            }
+            root.addHandler(capture);
+            // the job is no longer dave's (as if deleted with its owner): the next re-read finds nothing
+            owner(queued, erinEmail);
+            for (var reader : readers) {
+                List<ServerEvent> events = reader.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals("status", events.get(0).name(), "the stream started: " + events);
+                assertTrue(events.stream().allMatch(e -> e.name().equals("status")), events.toString());
+            }
+            assertTrue(logged.isEmpty(), () -> "no error after the response had started: "
+                    + logged.stream().map(r -> r.getLoggerName() + ": " + r.getMessage() + " " + r.getThrown()).toList());
+        } finally {
+            root.removeHandler(capture);
+            owner(queued, daveEmail);
+            srv.post("/api/v1/jobs/" + queued + "/cancel", dave, null);
+            assertEquals(200, srv.post("/api/v1/jobs/" + blocker + "/cancel", dave, null).status());
+        }
+    }
+
+    /** Gives a job to the user with that email, straight in the database. */
+    private void owner(String jobId, String email) throws Exception {
+        try (java.sql.Connection c = srv.server.injector().getInstance(io.live2.server.db.Database.class).pool().getConnection();
+             java.sql.PreparedStatement st = c.prepareStatement(
+                     "UPDATE jobs SET user_id = (SELECT id FROM users WHERE email = ?) WHERE id = ?")) {
+            st.setString(1, email);
+            st.setString(2, jobId);
+            assertEquals(1, st.executeUpdate());
+        }
+    }
+
+    private HttpResponse<InputStream> openStream(HttpClient http, String path, String key) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(srv.base + path)).header("X-API-Key", key)
+                .timeout(Duration.ofMinutes(3)).build(), HttpResponse.BodyHandlers.ofInputStream());
     }
 
     @Test

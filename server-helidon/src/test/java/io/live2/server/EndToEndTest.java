@@ -54,7 +54,9 @@ class EndToEndTest {
             assertTrue(events.stream().anyMatch(e -> e[0].equals("progress")), "progress events while it ran");
             JsonNode progress = TestServer.JSON.readTree(events.stream().filter(e -> e[0].equals("progress")).reduce((a, b) -> b).get()[1]);
             assertTrue(progress.get("temperature").asDouble() > 0, "progress carries the temperature: " + progress);
-            assertTrue(progress.has("molecules") && progress.has("steps_per_second"), progress.toString());
+            assertTrue(progress.get("molecules").asInt() > 0 && progress.has("steps_per_second"), progress.toString());
+            assertTrue(progress.has("bonds"), progress.toString());
+            assertTrue(!progress.has("species"), "no species count while running (molecules is not one): " + progress);
 
             JsonNode listing = srv.get("/api/v1/jobs/" + id + "/artifacts", key).body();
             ArtifactStore store = srv.server.injector().getInstance(ArtifactStore.class);

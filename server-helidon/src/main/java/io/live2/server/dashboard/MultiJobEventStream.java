@@ -38,7 +38,8 @@ import java.util.concurrent.TimeUnit;
  * "progress" events (the fields of GET /jobs/{id}/events' progress plus "job_id") and a "status" event at each state
  * change; it ends once every listed job is final. It is one stream against the per-user stream limit. As with the
  * one-job stream, a job is read again after a state change or a few seconds of silence, so a lost bus message
- * delays an update but never loses it.
+ * delays an update but never loses it; each periodic re-read also writes a {@code :ping} comment, so a client
+ * that went away frees its stream slot within seconds.
  */
 public final class MultiJobEventStream {
     public static final int MAX_JOBS = 50;
@@ -118,6 +119,7 @@ public final class MultiJobEventStream {
                         long left = deadline - System.nanoTime();
                         Message msg = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : null;
                         if (msg == null) {
+                            JobEventStream.keepAlive(sink); // a client that went away is noticed here
                             seen.forEach((id, s) -> {
                                 if (!s.done) {
                                     reread.add(id);

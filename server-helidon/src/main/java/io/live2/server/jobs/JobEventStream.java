@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * its state history, id = the newest state event's id), then sends "progress" events as the runner reports them
  * and a new "status" event at every state change, and ends after a final state. A client that reconnects with
  * {@code Last-Event-ID} gets the current snapshot, whose history holds every change it missed. The stream also
- * re-reads the job every few seconds, so a lost bus message delays an update but never loses it.
+ * re-reads the job every few seconds, so a lost bus message delays an update but never loses it; at each such
+ * re-read it writes an SSE comment ({@code :ping}), so a client that went away is noticed within seconds (the write
+ * fails) and its stream slot is freed, even while the job sends nothing (queued, or run by AWS Batch).
  */
 public final class JobEventStream {
     private static final long RECHECK_MILLIS = 3_000;
@@ -33,6 +35,9 @@ public final class JobEventStream {
     private final ProgressBus bus;
     private final int perUser;
     private final ConcurrentHashMap<String, AtomicInteger> open = new ConcurrentHashMap<>();
+
+    /** An SSE comment: browsers ignore it; writing it is how a stream notices a client that went away. */
+    private static final SseEvent KEEP_ALIVE = SseEvent.builder().comment("ping").build();
 
     public JobEventStream(JobRepository jobs, ProgressBus bus, int perUser) {
         this.jobs = jobs;
@@ -53,6 +58,14 @@ public final class JobEventStream {
         return count::decrementAndGet;
     }
 
+    /**
+     * Writes a {@code :ping} comment. Streams call it at every periodic re-read: a closed connection makes it throw
+     * (UncheckedIOException), so the stream ends and frees its slot, subscriptions and thread.
+     */
+    public static void keepAlive(SseSink sink) {
+        sink.emit(KEEP_ALIVE);
+    }
+
     @SuppressWarnings("try") // the subscription is held open for the stream's lifetime, not used by name
     public void stream(ServerRequest req, ServerResponse res, Caller caller, JobRow first) {
         Runnable release = openSlot(caller.userId());
@@ -65,7 +78,11 @@ public final class JobEventStream {
                 boolean reread = false; // the first pass uses the job the route already read
                 while (true) {
                     if (reread) {
-                        job = jobs.get(caller.userId(), job.id()).orElseThrow(() -> ApiException.notFound("job"));
+                        JobRow again = jobs.get(caller.userId(), job.id()).orElse(null);
+                        if (again == null) {
+                            return; // gone while streamed (the response has started: no error to send), just end
+                        }
+                        job = again;
                     }
                     List<JobRepository.JobEvent> history = jobs.events(caller.userId(), job.id(), 0);
                     long newest = history.isEmpty() ? 0 : history.get(history.size() - 1).id();
@@ -85,6 +102,7 @@ public final class JobEventStream {
                         long left = deadline - System.nanoTime();
                         String msg = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : null;
                         if (msg == null) {
+                            keepAlive(sink);
                             reread = true;
                             break;
                         }

@@ -1,5 +1,6 @@
 package io.live2.server.jobs;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.live2.jobs.JobEventListener;
 import io.live2.jobs.JobProgress;
 import io.live2.jobs.JobState;
@@ -226,11 +227,27 @@ public final class JobUpdates implements JobEventListener {
         }
     }
 
+    /**
+     * Records and publishes progress. {@link JobProgress#species} is the number of molecules in the box, sent as
+     * "molecules"; no reporter counts distinct species yet, so "species" is left out rather than repeating it.
+     * Temperature and bonds are 0 when the reporter does not give them (a worker's callback): they are sent as null
+     * then, not as a measured 0 (a running local job always reports both).
+     */
     void progress(String jobId, JobProgress p) {
         jobs.applyProgress(jobId, p.step(), p.totalSteps(), p.stepsPerSecond(), p.species(), clock.millis());
-        bus.publish(jobId, Json.write(Json.object().put("type", "progress").put("step", p.step()).put("total_steps", p.totalSteps())
-                .put("percent", p.percent()).put("steps_per_second", p.stepsPerSecond()).put("species", p.species())
-                .put("molecules", p.species()).put("bonds", p.bonds()).put("temperature", p.temperature())));
+        ObjectNode m = Json.object().put("type", "progress").put("step", p.step()).put("total_steps", p.totalSteps())
+                .put("percent", p.percent()).put("steps_per_second", p.stepsPerSecond()).put("molecules", p.species());
+        if (p.bonds() == 0) {
+            m.putNull("bonds");
+        } else {
+            m.put("bonds", p.bonds());
+        }
+        if (p.temperature() == 0) {
+            m.putNull("temperature");
+        } else {
+            m.put("temperature", p.temperature());
+        }
+        bus.publish(jobId, Json.write(m));
     }
 
     /** Called with the stored job each time a job reaches succeeded (metrics). */
