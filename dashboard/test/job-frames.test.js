@@ -54,3 +54,12 @@ test('10,000 atoms decode quickly', () => {
   assert.equal(f.atoms, n);
   assert.ok(performance.now() - t0 < 200);
 });
+
+test('distinct formulas: components of the bond graph by element counts, isomers and free atoms included', async () => {
+  const { distinctFormulas } = await import('../src/pages/job/frames.js');
+  // two waters (O bonded to two H), one methane, two free H atoms, one free O
+  const elements = Uint8Array.from([8, 1, 1, 8, 1, 1, 6, 1, 1, 1, 1, 1, 1, 8]);
+  const bonds = Uint32Array.from([0, 1, 0, 2, 3, 4, 5, 3, 6, 7, 6, 8, 6, 9, 6, 10]);
+  assert.equal(distinctFormulas({ atoms: elements.length, elements, bonds }), 4); // H2O, CH4, H, O
+  assert.equal(distinctFormulas({ atoms: 0, elements: new Uint8Array(0), bonds: new Uint32Array(0) }), 0);
+});

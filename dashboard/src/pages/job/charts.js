@@ -1,4 +1,4 @@
-// uPlot charts of the job page: live progress (temperature; molecules, bonds, species) and species abundances.
+// uPlot charts of the job page: live progress (temperature; molecules, bonds, distinct formulas) and species abundances.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { truncateFromStep } from './data.js';
@@ -40,9 +40,9 @@ function makePlot(container, title, yLabel, series, height = 220) {
  */
 export function createProgressCharts(el, { maxPoints = 4000 } = {}) {
   const figT = figure(el, 'Temperature against step');
-  const figC = figure(el, 'Molecules, bonds and species against step');
+  const figC = figure(el, 'Molecules, bonds and formulas against step');
   const t = makePlot(figT.body, 'Temperature', 'K', ['temperature (K)']);
-  const c = makePlot(figC.body, 'Molecules, bonds, species', 'count', ['molecules', 'bonds', 'species']);
+  const c = makePlot(figC.body, 'Molecules, bonds, species', 'count', ['molecules', 'bonds', 'formulas (live view)']);
   let pending = false;
   let timer = 0;
   let count = 0;
@@ -64,13 +64,13 @@ export function createProgressCharts(el, { maxPoints = 4000 } = {}) {
       c.data[0].push(step);
       c.data[1].push(num(p.molecules));
       c.data[2].push(num(p.bonds));
-      c.data[3].push(num(p.species));
+      c.data[3].push(num(p.formulas));
       count = t.data[0].length;
       if (count > maxPoints) {
         for (const d of [t.data, c.data]) for (let k = 0; k < d.length; k++) d[k] = d[k].filter((_, i) => i % 2 === 0 || i === d[k].length - 1);
       }
       figT.caption.textContent = `Temperature against step (latest ${fmt(p.temperature)} K at step ${step.toLocaleString('en')})`;
-      figC.caption.textContent = `Molecules, bonds and species against step (latest: ${fmt(p.molecules)} molecules, ${fmt(p.bonds)} bonds, ${fmt(p.species)} species)`;
+      figC.caption.textContent = `Molecules, bonds and distinct formulas against step (latest: ${fmt(p.molecules)} molecules, ${fmt(p.bonds)} bonds, ${fmt(p.formulas)} formulas among the live view's atoms)`;
       if (!pending) {
         pending = true;
         timer = setTimeout(flush, 250);

@@ -58,3 +58,37 @@ export function decodeFrame(data) {
   }
   return { step: Number(o.step) || 0, box, atoms: n, of: Number(o.of ?? n), elements, xy, bonds };
 }
+
+/**
+ * The number of distinct molecular formulas among a decoded frame's molecules (connected components of its bonds,
+ * free atoms included): the live "species" count of the progress chart. Formulas, not species: isomers count once
+ * (the analysis after the run tells them apart), and over max_atoms it counts the frame's subset only.
+ */
+export function distinctFormulas(frame) {
+  const n = frame.atoms;
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
+  const find = (i) => {
+    while (parent[i] !== i) { parent[i] = parent[parent[i]]; i = parent[i]; }
+    return i;
+  };
+  const b = frame.bonds;
+  for (let k = 0; k + 1 < b.length; k += 2) {
+    const r1 = find(b[k]);
+    const r2 = find(b[k + 1]);
+    if (r1 !== r2) parent[r1] = r2;
+  }
+  const counts = new Map(); // root -> Map(element -> count)
+  for (let i = 0; i < n; i++) {
+    const r = find(i);
+    let m = counts.get(r);
+    if (!m) counts.set(r, (m = new Map()));
+    const z = frame.elements[i];
+    m.set(z, (m.get(z) ?? 0) + 1);
+  }
+  const formulas = new Set();
+  for (const m of counts.values()) {
+    formulas.add([...m.entries()].sort((x, y) => x[0] - y[0]).map(([z, c]) => `${z}:${c}`).join(' '));
+  }
+  return formulas.size;
+}

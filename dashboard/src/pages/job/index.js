@@ -8,7 +8,7 @@ import { errorBox, keepFocus } from '../../dom.js';
 import { errorSentence } from '../../errors.js';
 import { changeGate } from '../../live.js';
 import { safeHttpUrl } from '../../urls.js';
-import { decodeFrame } from './frames.js';
+import { decodeFrame, distinctFormulas } from './frames.js';
 import { elementsPresent } from './layout.js';
 import { createLiveView } from './renderer.js';
 import { renderSpeciesTable } from './species-table.js';
@@ -194,6 +194,7 @@ export function renderJobPage(el, ctx, jobId) {
 
   // ---- live: progress events, charts and frames
   // the shell's stream hands JSON data already parsed (plain text stays a string)
+  let latestFormulas = null; // distinct formulas of the newest frame (null before the first)
   const parseData = (data) => (typeof data === 'string' ? JSON.parse(data) : data);
   let liveNote = null;
   let gotFrame = false;
@@ -253,7 +254,8 @@ export function renderJobPage(el, ctx, jobId) {
           try { p = parseData(data); } catch { return; }
           job.progress = { ...(job.progress ?? {}), ...p };
           showProgress(job.progress);
-          charts.add(p);
+          // the server does not count species while a job runs; the newest frame's distinct formulas stand in
+          charts.add({ ...p, formulas: latestFormulas });
         }
       },
       ...watch(),
@@ -265,6 +267,7 @@ export function renderJobPage(el, ctx, jobId) {
           let f;
           try { f = decodeFrame(data); } catch { return; }
           view.setFrame(f);
+          latestFormulas = distinctFormulas(f);
           if (!gotFrame) announce(`Live view: the first frame arrived, step ${f.step.toLocaleString('en')}, ${f.atoms.toLocaleString('en')} atoms shown.`);
           gotFrame = true;
           updateLegend(f);
