@@ -134,6 +134,8 @@ class DashboardEndToEndTest {
             assertTrue(Integer.parseInt(b.byTest("network").getAttribute("data-nodes")) > 0, "the network has nodes");
             assertFalse(b.allByTest("species-timeseries").isEmpty(), "the species time series plot");
             check(b, "job-results");
+            b.js("arguments[0].scrollIntoView({block: 'center'})", b.byTest("network"));
+            screenshots.take(b, "job-network");
 
             String reportUrl = b.byTest("report-link").getAttribute("href");
             String page = b.driver.getWindowHandle();
