@@ -32,7 +32,8 @@ final class ConfigReader {
     static final List<String> OPEN = List.of("kinds", "mutation_rate", "mass_min", "mass_max", "valence_min",
             "valence_max", "sigma_min", "sigma_max", "epsilon_min", "epsilon_max", "affinity_min", "affinity_max",
             "mutation_scale");
-    static final List<String> OUTPUT = List.of("snapshot_every", "checkpoint_every", "trajectory_every", "snapshot_files");
+    static final List<String> OUTPUT = List.of("snapshot_every", "checkpoint_every", "trajectory_every", "snapshot_files",
+            "thermo_every");
 
     private ConfigReader() {
     }
@@ -160,6 +161,8 @@ final class ConfigReader {
 
     private static Output output(JsonFields o) {
         String files = o.has("snapshot_files") ? o.choice("snapshot_files", Output.SNAPSHOT_FILES) : "latest";
-        return new Output(o.integer("snapshot_every"), o.integer("checkpoint_every"), o.integer("trajectory_every"), files);
+        long thermo = o.has("thermo_every") ? o.integer("thermo_every") : Output.DEFAULT_THERMO_EVERY;
+        return new Output(o.integer("snapshot_every"), o.integer("checkpoint_every"), o.integer("trajectory_every"), files,
+                thermo);
     }
 }

@@ -113,6 +113,7 @@ final class ConfigWriter {
         out.put("checkpoint_every", c.output().checkpointEvery());
         out.put("trajectory_every", c.output().trajectoryEvery());
         out.put("snapshot_files", c.output().snapshotFiles());
+        out.put("thermo_every", c.output().thermoEvery());
         return o;
     }
 

@@ -71,6 +71,7 @@ public final class Limits {
         RANGES.put("output.snapshot_every", Range.ints(0, 10_000_000_000L));
         RANGES.put("output.checkpoint_every", Range.ints(0, 10_000_000_000L));
         RANGES.put("output.trajectory_every", Range.ints(0, 10_000_000_000L));
+        RANGES.put("output.thermo_every", Range.ints(0, 1_000_000_000L));
     }
 
     private Limits() {

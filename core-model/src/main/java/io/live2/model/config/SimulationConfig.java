@@ -149,14 +149,23 @@ public record SimulationConfig(
      * @param trajectoryEvery steps between trajectory frames (0 = none)
      * @param snapshotFiles   which frames also get a snapshots/snapshot_&lt;step&gt;.json file: "latest" (the first,
      *                        the newest and the final one; every frame is in snapshots/frames_*.jsonl.gz) or "all"
+     * @param thermoEvery     steps between thermo.csv rows (0 = no thermo.csv)
      */
-    public record Output(long snapshotEvery, long checkpointEvery, long trajectoryEvery, String snapshotFiles) {
+    public record Output(long snapshotEvery, long checkpointEvery, long trajectoryEvery, String snapshotFiles,
+                         long thermoEvery) {
         /** Values of {@code snapshot_files}. */
         public static final List<String> SNAPSHOT_FILES = List.of("latest", "all");
+        /** {@code thermo_every} when a config does not say (configs and checkpoints written before the field). */
+        public static final long DEFAULT_THERMO_EVERY = 100;
 
         /** The three-component shape (before {@code snapshot_files}): "latest". */
         public Output(long snapshotEvery, long checkpointEvery, long trajectoryEvery) {
             this(snapshotEvery, checkpointEvery, trajectoryEvery, "latest");
+        }
+
+        /** The four-component shape (before {@code thermo_every}): a thermo row every 100 steps. */
+        public Output(long snapshotEvery, long checkpointEvery, long trajectoryEvery, String snapshotFiles) {
+            this(snapshotEvery, checkpointEvery, trajectoryEvery, snapshotFiles, DEFAULT_THERMO_EVERY);
         }
 
         public boolean allSnapshotFiles() {
