@@ -86,6 +86,8 @@ public final class Simulation implements AutoCloseable {
     private Energies energies;
     /** The run directory's frame log while {@link #run()} runs (null without a run directory). */
     private FrameLog frames;
+    /** thermo.csv while {@link #run()} runs (null without a run directory or with output.thermo_every 0). */
+    private ThermoLog thermo;
     /** The per-step check of the current state; its speeds and accelerations also size the next step's sub-steps. */
     private Motion motion = Motion.AT_REST;
     private volatile boolean stopRequested;
@@ -249,14 +251,18 @@ public final class Simulation implements AutoCloseable {
     public RunResult run() throws IOException {
         long startNanos = System.nanoTime();
         long startStep = step;
-        try (XyzWriter trajectory = openTrajectory(); FrameLog frameLog = openFrames()) {
+        try (XyzWriter trajectory = openTrajectory(); FrameLog frameLog = openFrames(); ThermoLog thermoLog = openThermo()) {
             frames = frameLog;
+            thermo = thermoLog;
             if (dir != null) {
                 MetadataWriter.started(dir, this, resumedFrom);
                 if (step == 0 && resumedFrom == null) {
                     writeSnapshot();
                     if (trajectory != null) {
                         trajectory.frame(0, 0, state, types);
+                    }
+                    if (thermo != null) {
+                        writeThermoRow();
                     }
                 }
                 if (!java.nio.file.Files.exists(dir.checkpoint(step))) {
@@ -292,6 +298,9 @@ public final class Simulation implements AutoCloseable {
             }
             ledger.wallSecondsBefore += wall;
             Map<String, Object> summary = ResultsSummary.of(this, status, step - startStep, wall);
+            if (thermo != null) {
+                thermo.summarize(summary);
+            }
             if (dir != null && status == RunStatus.SUCCEEDED) {
                 RunAnalysis.Summary chem = RunAnalysis.analyze(dir.root());
                 summary.put("analysis_frames", chem.frames());
@@ -418,6 +427,9 @@ public final class Simulation implements AutoCloseable {
             throw new SimulationFailedException("the simulation became unstable at step " + step
                     + " (non-finite energy); reduce timestep or temperature");
         }
+        if (thermo != null && thermo.due(step)) {
+            writeThermoRow();
+        }
         if (out != null) {
             if (out.snapshotEvery() > 0 && step % out.snapshotEvery() == 0 && step != totalSteps) {
                 if (dir != null) {
@@ -522,6 +534,20 @@ public final class Simulation implements AutoCloseable {
         return new FrameLog(dir.snapshotsDir());
     }
 
+    /** thermo.csv (see {@link ThermoLog}); on a resume, rows after the checkpoint are cut, as the frames are. */
+    private ThermoLog openThermo() throws IOException {
+        SimulationConfig.Output out = config.output();
+        if (dir == null || out == null) {
+            return null;
+        }
+        return ThermoLog.open(dir.root(), out.thermoEvery(), step, step > 0 || resumedFrom != null, totalSteps, state.n);
+    }
+
+    private void writeThermoRow() throws IOException {
+        thermo.row(step, timePs(), temperature(), kineticEnergy(), potentialEnergy(), pressure(), topology.bondCount(),
+                Molecules.count(topology));
+    }
+
     /**
      * An analysis frame: appended to the frame log, and written as snapshots/snapshot_&lt;step&gt;.json; unless the
      * config asks for every file, a periodic frame's file replaces the previous periodic one (the first and the
@@ -541,6 +567,9 @@ public final class Simulation implements AutoCloseable {
     private void writeCheckpoint() throws IOException {
         if (frames != null) {
             frames.sync(); // the checkpoint must never refer to frames that a crash could lose
+        }
+        if (thermo != null) {
+            thermo.flush();
         }
         Checkpoint cp = new Checkpoint(configJson, new Snapshot(step, timePs(), List.copyOf(types), state, topology),
                 ledger.counters(), ledger.accumulators());
