@@ -66,6 +66,11 @@ public final class RunDirectory {
         return root.resolve("trajectory.xyz");
     }
 
+    /** thermo.csv: one row of thermodynamic output every output.thermo_every steps (see ThermoLog). */
+    public Path thermo() {
+        return root.resolve(ThermoLog.FILE);
+    }
+
     /** logs/failure.json: written when a run fails (see FailureReport). */
     public Path failureReport() {
         return root.resolve("logs").resolve("failure.json");

@@ -55,7 +55,7 @@ final class ThermoLog implements AutoCloseable {
         if (every <= 0) {
             return null;
         }
-        Path file = root.resolve(FILE);
+        Path file = root.resolve(FILE); // RunDirectory.thermo()
         if (continuing && Files.exists(file)) {
             ThermoLog log = new ThermoLog(null, every, totalSteps, atoms);
             long keep = log.readBack(file, step);

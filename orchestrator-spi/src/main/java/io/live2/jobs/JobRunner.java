@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  *
  * <ul>
  *   <li>On start, if the store holds a checkpoint for the job, the run directory is downloaded (latest checkpoint,
- *       metadata.json, snapshots, trajectory, logs) and the run resumes from it with {@link Simulation#resume};
+ *       metadata.json, snapshots, trajectory, thermo.csv, logs) and the run resumes from it with {@link Simulation#resume};
  *       otherwise a fresh run starts. A status.json already in the store continues (attempt + 1 on a rerun).</li>
  *   <li>The spec's checkpoint_every replaces the config's output.checkpoint_every. Checkpoints are uploaded as they
  *       appear (checked on the simulation thread at each progress report, so files are consistent), with the
@@ -491,6 +491,7 @@ public final class JobRunner {
         }
         syncSnapshots(all);
         putIfExists(dir.trajectory(), "trajectory.xyz");
+        putIfExists(dir.thermo(), "thermo.csv");
         putIfExists(dir.metadata(), "metadata.json");
         try (Stream<Path> logs = Files.list(workDir.resolve("logs"))) {
             for (Path p : logs.sorted().toList()) {

@@ -58,6 +58,7 @@ class JobRunnerTest {
             String last = "snapshots/snapshot_000030000.json";
             assertArrayEquals(bytes(store, whole.artifactPrefix() + last), bytes(store, cut.artifactPrefix() + last));
             assertArrayEquals(bytes(store, whole.artifactPrefix() + "trajectory.xyz"), bytes(store, cut.artifactPrefix() + "trajectory.xyz"));
+            assertArrayEquals(bytes(store, whole.artifactPrefix() + "thermo.csv"), bytes(store, cut.artifactPrefix() + "thermo.csv"));
             JobStatus stored = JobStatusJson.parse(new String(bytes(store, cut.artifactPrefix() + "status.json")));
             assertEquals(second, stored);
             assertTrue(store.list(cut.artifactPrefix() + "checkpoints/").size() <= 2);
