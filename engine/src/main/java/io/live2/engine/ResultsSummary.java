@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * results/results.json: the fixed fields of the contract first, then extras. Energies in kJ/mol, temperatures in K.
- * energy_drift_relative = (E_final − E_initial − energy_injected − energy_bath_heat) / |E_initial|: the integrator's
- * own energy error, under NVE and (with the bath's heat counted) under NVT.
+ * energy_drift_relative = (E_final − E_initial − energy_injected − energy_bath_heat − energy_driver_work) / |E_initial|:
+ * the integrator's own energy error, under NVE and (with the bath's heat counted) under NVT. energy_driver_work (only
+ * with a driver) is the work the driver's moving wall did; E includes the wall's potential energy.
  */
 final class ResultsSummary {
     private ResultsSummary() {
@@ -35,6 +36,9 @@ final class ResultsSummary {
         m.put("bonds_broken", l.bondsBroken());
         m.put("energy_injected", l.energyInjected());
         m.put("energy_bath_heat", l.bathHeat());
+        if (sim.config().driver() != null) {
+            m.put("energy_driver_work", l.driverWork());
+        }
         m.put("energy_residual", residual);
         m.put("energy_ledger_error", RunChecks.ledgerError(sim));
         m.put("steps_split", l.stepsSplit());

@@ -20,8 +20,8 @@ import java.util.TreeMap;
  *   <li>valence: no atom has more bond order than its type's valence, every bond is listed on both atoms with the
  *       same order, and the force field has Morse parameters for it;</li>
  *   <li>state: every position, velocity and force finite, every atom inside the box;</li>
- *   <li>energy ledger: |E_now − E_initial − injected − bath heat| within {@code ledgerTolerance} of the energy
- *       that passed through the system, |E_initial| + injected + |bath heat|.</li>
+ *   <li>energy ledger: |E_now − E_initial − injected − bath heat − driver work| within {@code ledgerTolerance} of
+ *       the energy that passed through the system, |E_initial| + injected + |bath heat| + |driver work|.</li>
  * </ul>
  */
 public final class RunChecks {
@@ -31,7 +31,8 @@ public final class RunChecks {
     /** The ledger residual relative to the energy that passed through the system (see the class comment). */
     public static double ledgerError(Simulation sim) {
         RunLedger l = sim.ledger();
-        double turnover = Math.abs(l.energyInitial()) + Math.abs(l.energyInjected()) + Math.abs(l.bathHeat());
+        double turnover = Math.abs(l.energyInitial()) + Math.abs(l.energyInjected()) + Math.abs(l.bathHeat())
+                + Math.abs(l.driverWork());
         return Math.abs(l.energyResidual(sim.totalEnergy())) / Math.max(turnover, Double.MIN_NORMAL);
     }
 

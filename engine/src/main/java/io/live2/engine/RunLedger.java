@@ -26,6 +26,8 @@ public final class RunLedger {
     /** Kinetic energy the Langevin bath gave (negative: took), summed over every O-step in step order. */
     double bathHeat;
     double temperatureSum;
+    /** Work the driver's moving wall did on the system (negative: took), summed over every step in step order. */
+    double driverWork;
     double wallSecondsBefore;
     Map<String, Long> elementsInitial = new java.util.TreeMap<>();
     private static final String ELEMENT_PREFIX = "element_initial:";
@@ -66,13 +68,18 @@ public final class RunLedger {
         return bathHeat;
     }
 
+    public double driverWork() {
+        return driverWork;
+    }
+
     /**
-     * What the energy ledger cannot account for: E_now − E_initial − injected − bath heat. Reactive events pay
-     * their ΔU from the kinetic energy of the pair and pulses and mutations are counted as injected, so this is
-     * the integrator's own error (BAOAB's "shadow work", Sivak et al. 2014, under NVT; plain drift under NVE).
+     * What the energy ledger cannot account for: E_now − E_initial − injected − bath heat − driver work. Reactive
+     * events pay their ΔU from the kinetic energy of the pair, pulses and mutations are counted as injected and the
+     * driver's wall work as driver work, so this is the integrator's own error (BAOAB's "shadow work", Sivak et al.
+     * 2014, under NVT; plain drift under NVE).
      */
     public double energyResidual(double energyNow) {
-        return energyNow - energyInitial - energyInjected - bathHeat;
+        return energyNow - energyInitial - energyInjected - bathHeat - driverWork;
     }
 
     public long stepsSplit() {
@@ -115,6 +122,9 @@ public final class RunLedger {
         m.put("reaction_potential_change", reactionPotentialChange);
         m.put("temperature_sum", temperatureSum);
         m.put("bath_heat", bathHeat);
+        if (driverWork != 0) {
+            m.put("driver_work", driverWork); // only with a driver, so other checkpoints keep their bytes
+        }
         m.put("wall_seconds", wallSecondsBefore);
         return m;
     }
@@ -142,6 +152,7 @@ public final class RunLedger {
         l.reactionPotentialChange = acc.getOrDefault("reaction_potential_change", 0.0);
         l.temperatureSum = acc.getOrDefault("temperature_sum", 0.0);
         l.bathHeat = acc.getOrDefault("bath_heat", 0.0);
+        l.driverWork = acc.getOrDefault("driver_work", 0.0);
         l.wallSecondsBefore = acc.getOrDefault("wall_seconds", 0.0);
         return l;
     }

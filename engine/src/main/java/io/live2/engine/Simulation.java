@@ -65,6 +65,8 @@ public final class Simulation implements AutoCloseable {
     private final RunLedger ledger;
     private final ReactiveEvents reactions;
     private final EnergyPulses pulses;
+    /** The nanoreactor piston, or null (config {@code driver}). */
+    private final PistonDriver driver;
     private StepControl control;
     private final RecentEvents recent = new RecentEvents();
     private final List<SimulationObserver> observers;
@@ -118,7 +120,7 @@ public final class Simulation implements AutoCloseable {
         // exactly 0 unless a resume changed the timestep: then the time reached so far is kept
         this.timeOffset = start.timePs() - start.step() * dt;
         this.nvt = config.ensemble() == SimulationConfig.Ensemble.NVT;
-        this.kT = Units.K_B * config.temperature();
+        this.kT = PistonDriver.thermostatKt(config);
         this.c1 = Math.exp(-config.friction() * dt);
         // Langevin samples all 2N degrees of freedom; NVE conserves total momentum, which removes two
         this.degreesOfFreedom = nvt ? 2 * state.n : Math.max(1, 2 * state.n - 2);
@@ -128,6 +130,10 @@ public final class Simulation implements AutoCloseable {
         this.control = StepControl.of(config, types);
         backend.bind(state, topology, forceField, new NeighborSettings(config.skin()));
         this.energies = backend.computeForces();
+        this.driver = PistonDriver.of(config);
+        if (driver != null) {
+            driver.start(timePs(), state);
+        }
         check();
         if (Double.isNaN(ledger.energyInitial)) {
             ledger.energyInitial = totalEnergy();
@@ -224,12 +230,21 @@ public final class Simulation implements AutoCloseable {
         return backend.kineticEnergy();
     }
 
+    /** Potential energy, kJ/mol: the backend's force field plus the driver's wall, if any. */
     public double potentialEnergy() {
-        return energies().potential();
+        return energies().potential() + wallEnergy();
     }
 
     public double totalEnergy() {
-        return kineticEnergy() + energies().potential();
+        return kineticEnergy() + potentialEnergy();
+    }
+
+    private double wallEnergy() {
+        if (driver == null) {
+            return 0;
+        }
+        backend.pullState();
+        return driver.energy(state, forceField);
     }
 
     public double temperature() {
@@ -331,6 +346,10 @@ public final class Simulation implements AutoCloseable {
      * followed by the sanity check, which also sizes the next part.
      */
     private void advance(long next) {
+        if (driver != null) {
+            backend.pullState();
+            ledger.driverWork += driver.moveTo(timeOffset + next * dt, state, forceField);
+        }
         double remaining = dt;
         for (int sub = 0; ; sub++) {
             int parts = control.parts(motion, remaining);
@@ -355,6 +374,7 @@ public final class Simulation implements AutoCloseable {
     /** One integration step of length h: B A O A B (NVT, BAOAB) or B A B (NVE, velocity Verlet). */
     private void integrate(double h, long next, int substep) {
         double half = 0.5 * h;
+        wallKick(half);
         backend.kick(half);
         if (nvt) {
             backend.drift(half);
@@ -368,7 +388,21 @@ public final class Simulation implements AutoCloseable {
         // the step needs forces only; energies are evaluated when something reads them (progress, output, results)
         backend.computeForcesOnly();
         energies = null;
+        if (driver != null) {
+            backend.pullState();
+            driver.accelerations(state);
+        }
         backend.kick(half);
+        wallKick(half);
+    }
+
+    /** The driver's wall kick, a host pass next to the backend's kick (see {@link PistonDriver}). */
+    private void wallKick(double h) {
+        if (driver != null) {
+            backend.pullState();
+            driver.kick(state, h);
+            backend.pushState();
+        }
     }
 
     /**
@@ -378,6 +412,9 @@ public final class Simulation implements AutoCloseable {
      */
     private void check() {
         motion = backend.motion();
+        if (driver != null) {
+            motion = new Motion(motion.maxSpeed(), motion.maxAcceleration() + driver.maxAcceleration(), motion.firstBadAtom());
+        }
         if (!motion.sound()) {
             backend.pullState();
             throw new SimulationFailedException(FailedRun.invalidState(step, state, forceField));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.live2.model.config.SimulationConfig.Component;
 import io.live2.model.config.SimulationConfig.CustomType;
+import io.live2.model.config.SimulationConfig.Driver;
 import io.live2.model.config.SimulationConfig.Ensemble;
 import io.live2.model.config.SimulationConfig.OpenChemistry;
 import io.live2.model.config.SimulationConfig.Output;
@@ -24,7 +25,7 @@ import java.util.Set;
 final class ConfigReader {
     static final List<String> ROOT = List.of("preset", "particles", "steps", "seed", "temperature", "timestep",
             "ensemble", "friction", "density", "cutoff", "skin", "backend", "threads", "placement", "max_displacement", "types",
-            "composition", "reactions", "pulses", "open_chemistry", "output");
+            "composition", "reactions", "pulses", "open_chemistry", "output", "driver");
     static final List<String> TYPE = List.of("name", "mass", "sigma", "epsilon", "valence");
     static final List<String> COMPONENT = List.of("molecule", "ratio");
     static final List<String> REACTIONS = List.of("enabled", "interval", "form_depth", "break_depth");
@@ -32,6 +33,9 @@ final class ConfigReader {
     static final List<String> OPEN = List.of("kinds", "mutation_rate", "mass_min", "mass_max", "valence_min",
             "valence_max", "sigma_min", "sigma_max", "epsilon_min", "epsilon_max", "affinity_min", "affinity_max",
             "mutation_scale");
+    /** The shortest driver period in time steps: the wall must move little per step for its work to be exact. */
+    static final int MIN_DRIVER_PERIOD_STEPS = 100;
+    static final List<String> DRIVER = List.of("type", "period_ps", "min_fraction", "temperature_k");
     static final List<String> OUTPUT = List.of("snapshot_every", "checkpoint_every", "trajectory_every", "snapshot_files",
             "thermo_every");
 
@@ -49,7 +53,8 @@ final class ConfigReader {
         String placement = f.has("placement") ? f.choice("placement", SimulationConfig.PLACEMENTS) : "auto";
         double maxDisplacement = f.has("max_displacement") ? f.real("max_displacement")
                 : SimulationConfig.DEFAULT_MAX_DISPLACEMENT;
-        return new SimulationConfig(
+        Driver driver = f.has("driver") ? driver(f.objectOrNull("driver")) : null;
+        SimulationConfig c = new SimulationConfig(
                 presetName,
                 f.intValue("particles"),
                 f.integer("steps"),
@@ -70,7 +75,14 @@ final class ConfigReader {
                 open,
                 output,
                 placement,
-                maxDisplacement);
+                maxDisplacement,
+                driver);
+        if (driver != null && driver.periodPs() < MIN_DRIVER_PERIOD_STEPS * c.timestep()) {
+            throw new ConfigException("driver.period_ps: " + Range.fmt(driver.periodPs()) + " is shorter than "
+                    + MIN_DRIVER_PERIOD_STEPS + " timesteps (" + Range.fmt(MIN_DRIVER_PERIOD_STEPS * c.timestep())
+                    + " ps); allowed period_ps >= " + MIN_DRIVER_PERIOD_STEPS + " * timestep, so the wall moves smoothly");
+        }
+        return c;
     }
 
     private static List<CustomType> types(JsonFields f) {
@@ -157,6 +169,12 @@ final class ConfigReader {
             throw new ConfigException("open_chemistry." + name + "_max: " + Range.fmt(max) + " is below open_chemistry."
                     + name + "_min (" + Range.fmt(min) + "); allowed " + name + "_min <= " + name + "_max");
         }
+    }
+
+    private static Driver driver(JsonNode node) {
+        JsonFields d = new JsonFields(node, "driver", "driver", DRIVER);
+        return new Driver(d.choice("type", Driver.TYPES), d.real("period_ps"), d.real("min_fraction"),
+                d.real("temperature_k"));
     }
 
     private static Output output(JsonFields o) {

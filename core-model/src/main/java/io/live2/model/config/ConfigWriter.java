@@ -114,6 +114,14 @@ final class ConfigWriter {
         out.put("trajectory_every", c.output().trajectoryEvery());
         out.put("snapshot_files", c.output().snapshotFiles());
         out.put("thermo_every", c.output().thermoEvery());
+        if (c.driver() != null) {
+            // written only when present, so a config without a driver keeps the bytes it had before drivers existed
+            ObjectNode d = o.putObject("driver");
+            d.put("type", c.driver().type());
+            d.set("period_ps", num(c.driver().periodPs()));
+            d.set("min_fraction", num(c.driver().minFraction()));
+            d.set("temperature_k", num(c.driver().temperatureK()));
+        }
         return o;
     }
 

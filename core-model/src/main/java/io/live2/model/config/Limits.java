@@ -72,6 +72,9 @@ public final class Limits {
         RANGES.put("output.checkpoint_every", Range.ints(0, 10_000_000_000L));
         RANGES.put("output.trajectory_every", Range.ints(0, 10_000_000_000L));
         RANGES.put("output.thermo_every", Range.ints(0, 1_000_000_000L));
+        RANGES.put("driver.period_ps", Range.closed(0.01, 1_000_000));
+        RANGES.put("driver.min_fraction", Range.closed(0.1, 1));
+        RANGES.put("driver.temperature_k", Range.aboveTo(0, 100_000));
     }
 
     private Limits() {

@@ -29,6 +29,7 @@ import java.util.List;
  * @param placement     initial placement: auto | random | lattice (see docs/config.md "Placement")
  * @param maxDisplacement the farthest any atom may drift in one integration step, in units of the smallest LJ σ
  *                      of the type table; a step in which some atom would drift further is split into sub-steps
+ * @param driver        an acceleration driver (the nanoreactor piston), or null for none
  */
 public record SimulationConfig(
         String preset,
@@ -51,7 +52,8 @@ public record SimulationConfig(
         OpenChemistry openChemistry,
         Output output,
         String placement,
-        double maxDisplacement) {
+        double maxDisplacement,
+        Driver driver) {
 
     /** Placement names accepted in {@code placement}. */
     public static final List<String> PLACEMENTS = List.of("auto", "random", "lattice");
@@ -61,6 +63,16 @@ public record SimulationConfig(
      * MD of energetic collisions uses; why, with the measurements: docs/validation.md "Sub-steps".
      */
     public static final double DEFAULT_MAX_DISPLACEMENT = 0.04;
+
+    /** The 21-component shape (before {@code driver} existed): no driver. */
+    public SimulationConfig(String preset, int particles, long steps, long seed, double temperature, double timestep,
+                            Ensemble ensemble, double friction, double density, double cutoff, double skin,
+                            String backend, int threads, List<CustomType> types, List<Component> composition,
+                            Reactions reactions, Pulses pulses, OpenChemistry openChemistry, Output output,
+                            String placement, double maxDisplacement) {
+        this(preset, particles, steps, seed, temperature, timestep, ensemble, friction, density, cutoff, skin, backend,
+                threads, types, composition, reactions, pulses, openChemistry, output, placement, maxDisplacement, null);
+    }
 
     /** The 20-component shape (before {@code max_displacement} existed): the default limit. */
     public SimulationConfig(String preset, int particles, long steps, long seed, double temperature, double timestep,
@@ -83,6 +95,22 @@ public record SimulationConfig(
     }
 
     public enum Ensemble { NVT, NVE }
+
+    /**
+     * An acceleration driver after the ab initio nanoreactor (Wang et al., Nat. Chem. 6, 1044 (2014)): a circular
+     * confining wall centred in the box whose radius oscillates between the box's half-diagonal (no atom touches it)
+     * and {@code minFraction} of that, with period {@code periodPs}; under NVT the thermostat's target is
+     * {@code temperatureK} instead of {@code temperature}. See docs/config.md "Driver".
+     *
+     * @param type         "piston" (the only driver so far)
+     * @param periodPs     period of one compression cycle, ps
+     * @param minFraction  smallest wall radius as a fraction of the largest
+     * @param temperatureK thermostat target while the driver runs, K (NVT only; NVE has no thermostat)
+     */
+    public record Driver(String type, double periodPs, double minFraction, double temperatureK) {
+        /** Values of {@code driver.type}. */
+        public static final List<String> TYPES = List.of("piston");
+    }
 
     /** A user-defined particle type (reduced-unit LJ particles, or extra elements). */
     public record CustomType(String name, double mass, double sigma, double epsilon, int valence) {

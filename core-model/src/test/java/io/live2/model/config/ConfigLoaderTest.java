@@ -21,8 +21,9 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void listsTheFivePresetsWithDescriptions() {
-        assertEquals(List.of("miller-urey", "hydrothermal", "formamide", "open-chemistry", "lj-fluid"), Presets.names());
+    void listsThePresetsWithDescriptions() {
+        assertEquals(List.of("miller-urey", "hydrothermal", "formamide", "open-chemistry", "lj-fluid",
+                "miller-urey-nanoreactor", "formamide-nanoreactor"), Presets.names());
         for (PresetInfo p : Presets.list()) {
             assertTrue(!p.description().isBlank() && !p.description().contains("\n"), p.name());
         }

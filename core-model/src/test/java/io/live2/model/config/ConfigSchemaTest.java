@@ -52,6 +52,8 @@ class ConfigSchemaTest {
         assertEquals(ConfigReader.PULSES, names(SCHEMA.at("/properties/pulses/properties")));
         assertEquals(ConfigReader.OUTPUT, names(SCHEMA.at("/properties/output/properties")));
         assertEquals(ConfigReader.OPEN, names(SCHEMA.at("/properties/open_chemistry/oneOf/1/properties")));
+        assertEquals(ConfigReader.DRIVER, names(SCHEMA.at("/properties/driver/oneOf/1/properties")));
+        assertEquals(SimulationConfig.Driver.TYPES, texts(SCHEMA.at("/properties/driver/oneOf/1/properties/type/enum")));
         assertEquals(ConfigReader.TYPE, names(SCHEMA.at("/properties/types/items/properties")));
         assertEquals(ConfigReader.COMPONENT, names(SCHEMA.at("/properties/composition/items/properties")));
         assertEquals(Limits.BACKENDS, texts(SCHEMA.at("/properties/backend/examples")));
