@@ -182,8 +182,9 @@ final class LjVectorKernel {
         DoubleVector pc6x6 = DoubleVector.broadcast(D, c6x6[0]);
         DoubleVector pcut2 = DoubleVector.broadcast(D, cut2[0]);
         DoubleVector pshift = DoubleVector.broadcast(D, shift[0]);
-        DoubleVector xi = own(x, base, scratch);
-        DoubleVector yi = own(y, base, scratch);
+        int ownAt = base + L <= s.n ? base : 0;
+        DoubleVector xi = DoubleVector.fromArray(D, own(x, base, scratch.tailX), ownAt);
+        DoubleVector yi = DoubleVector.fromArray(D, own(y, base, scratch.tailY), ownAt);
         DoubleVector counts = counts(base);
         DoubleVector one = DoubleVector.broadcast(D, 1.0);
         DoubleVector column = DoubleVector.zero(D);
@@ -255,24 +256,26 @@ final class LjVectorKernel {
         private double[] x = new double[0];
         private double[] y = new double[0];
         /** The last, partial group's own coordinates, zero past the atom count. */
-        private final double[] tail = new double[L];
+        private final double[] tailX = new double[L];
+        private final double[] tailY = new double[L];
     }
 
     /**
-     * The group's own coordinates from a (lanes past the atom count are 0). A whole group is a plain load; the
-     * last, partial group is copied into a zeroed scratch first. (A masked load of D.indexInRange(base, n) gives
-     * the same lanes, but when the mask is partial the JDK checks it on its Java fallback path, which allocated
-     * and took 12 % of a 1,002-atom miller-urey run.)
+     * Where the group's own coordinates are loaded from (at base, or at 0 of the returned array): a itself for a
+     * whole group, else the last, partial group copied into the zeroed tail. (A masked load of
+     * D.indexInRange(base, n) gives the same lanes, but when the mask is partial the JDK checks it on its Java
+     * fallback path, which allocated and took 12 % of a 1,002-atom miller-urey run. The vector itself is loaded
+     * in the kernel: a helper returning a vector is not always inlined into the large kernels, and then the
+     * vector is boxed.)
      */
-    private DoubleVector own(double[] a, int base, Scratch scratch) {
+    private double[] own(double[] a, int base, double[] tail) {
         int n = state.n;
         if (base + L <= n) {
-            return DoubleVector.fromArray(D, a, base);
+            return a;
         }
-        double[] t = scratch.tail;
-        Arrays.fill(t, 0.0);
-        System.arraycopy(a, base, t, 0, Math.max(0, n - base));
-        return DoubleVector.fromArray(D, t, 0);
+        Arrays.fill(tail, 0.0);
+        System.arraycopy(a, base, tail, 0, Math.max(0, n - base));
+        return tail;
     }
 
 
@@ -300,8 +303,9 @@ final class LjVectorKernel {
         double hy = 0.5 * by;
         double mhx = -hx;
         double mhy = -hy;
-        DoubleVector xi = own(x, base, scratch);
-        DoubleVector yi = own(y, base, scratch);
+        int ownAt = base + L <= s.n ? base : 0;
+        DoubleVector xi = DoubleVector.fromArray(D, own(x, base, scratch.tailX), ownAt);
+        DoubleVector yi = DoubleVector.fromArray(D, own(y, base, scratch.tailY), ownAt);
         DoubleVector counts = counts(base);
         DoubleVector cut2Lo = DoubleVector.fromArray(D, cut2Padded, 0);
         DoubleVector cut2Hi = DoubleVector.fromArray(D, cut2Padded, L);
@@ -382,8 +386,9 @@ final class LjVectorKernel {
         double hy = 0.5 * by;
         double mhx = -hx;
         double mhy = -hy;
-        DoubleVector xi = own(x, base, scratch);
-        DoubleVector yi = own(y, base, scratch);
+        int ownAt = base + L <= s.n ? base : 0;
+        DoubleVector xi = DoubleVector.fromArray(D, own(x, base, scratch.tailX), ownAt);
+        DoubleVector yi = DoubleVector.fromArray(D, own(y, base, scratch.tailY), ownAt);
         DoubleVector counts = counts(base);
         DoubleVector one = DoubleVector.broadcast(D, 1.0);
         DoubleVector fx = DoubleVector.zero(D);
@@ -438,8 +443,9 @@ final class LjVectorKernel {
         double hy = 0.5 * by;
         double mhx = -hx;
         double mhy = -hy;
-        DoubleVector xi = own(x, base, scratch);
-        DoubleVector yi = own(y, base, scratch);
+        int ownAt = base + L <= s.n ? base : 0;
+        DoubleVector xi = DoubleVector.fromArray(D, own(x, base, scratch.tailX), ownAt);
+        DoubleVector yi = DoubleVector.fromArray(D, own(y, base, scratch.tailY), ownAt);
         DoubleVector counts = counts(base);
         DoubleVector one = DoubleVector.broadcast(D, 1.0);
         DoubleVector e = DoubleVector.zero(D);
