@@ -44,10 +44,15 @@ public final class BondedTerms {
             double dy = s.minImageY(yi - s.y[j]);
             double r2 = dx * dx + dy * dy;
             double r = Math.sqrt(r2);
-            double fOverR = m.forceMagnitude(r) / r;
+            // MorseParams.forceMagnitude(r) and energy(r) with their one exp shared (same operations, same bits)
+            double depth = m.depth();
+            double a = m.aPerNm();
+            double e = Math.exp(-a * (r - m.reNm()));
+            double fOverR = (-2.0 * depth * a * (1.0 - e) * e) / r;
             sums.fx += fOverR * dx;
             sums.fy += fOverR * dy;
-            sums.bonds += m.energy(r);
+            double one = 1.0 - e;
+            sums.bonds += depth * (one * one - 1.0);
             sums.virial += fOverR * r2;
         }
         int count = oneThreePartners(i, t, scratch);

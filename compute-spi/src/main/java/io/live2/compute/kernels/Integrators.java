@@ -48,10 +48,11 @@ public final class Integrators {
                                     int purpose, int from, int to) {
         double noise = 1.0 - c1 * c1;
         double heat = 0;
+        double[] xi = new double[2];
         for (int i = from; i < to; i++) {
             double m = mass[s.type[i]];
             double sd = Math.sqrt(noise * kT / m);
-            double[] xi = rng.normals(step, s.id[i], purpose);
+            rng.normals(step, s.id[i], purpose, xi);
             double vx = s.vx[i];
             double vy = s.vy[i];
             double nx = c1 * vx + sd * xi[0];
