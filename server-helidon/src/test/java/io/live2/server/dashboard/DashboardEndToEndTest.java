@@ -210,8 +210,9 @@ class DashboardEndToEndTest {
         replace(b.byTest("field-particles"), particles);
         replace(b.byTest("field-steps"), steps);
         b.await("the estimate and verdict", Duration.ofSeconds(30), d -> {
-            String t = b.byTest("estimate").getText();
-            return t.matches("(?s).*\\d.*") ? true : null; // a duration and a cost, as numbers
+            WebElement e = b.byTest("estimate");
+            // a duration and a cost, as numbers, and no newer estimate on its way
+            return e.getText().matches("(?s).*\\d.*") && "false".equals(e.getAttribute("aria-busy")) ? true : null;
         });
         if (checkPage) {
             check(b, "new");
