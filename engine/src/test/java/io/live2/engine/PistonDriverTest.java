@@ -213,7 +213,7 @@ class PistonDriverTest {
     @Test
     void theSystemIsCompressedAndReleased() throws IOException {
         SimulationConfig cfg = ConfigLoader.fromJson("""
-                {"preset": "miller-urey-nanoreactor", "particles": 400, "steps": 4000, "seed": 3,
+                {"preset": "miller-urey-nanoreactor", "particles": 400, "steps": 4000, "seed": 3, "timestep": 0.0005,
                  "driver": {"period_ps": 2.0, "min_fraction": 0.5},
                  "output": {"snapshot_every": 500, "checkpoint_every": 0, "trajectory_every": 0}}""");
         List<double[]> radii = new ArrayList<>();

@@ -71,7 +71,7 @@ class DriverConfigTest {
     void aPeriodShorterThanAHundredStepsIsRefused() {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.fromJson(
                 "{\"preset\": \"miller-urey-nanoreactor\", \"driver\": {\"period_ps\": 0.02}}"));
-        assertEquals("driver.period_ps: 0.02 is shorter than 100 timesteps (0.05 ps); allowed period_ps >= 100 * timestep,"
+        assertEquals("driver.period_ps: 0.02 is shorter than 100 timesteps (0.025 ps); allowed period_ps >= 100 * timestep,"
                 + " so the wall moves smoothly", e.getMessage());
     }
 
