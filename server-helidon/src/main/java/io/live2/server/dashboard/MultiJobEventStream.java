@@ -167,13 +167,7 @@ public final class MultiJobEventStream {
             s.done = true; // deleted with its user while streamed: nothing more will come
             return;
         }
-        List<JobRepository.JobEvent> history = jobs.events(caller.userId(), id, 0);
-        long newest = history.isEmpty() ? 0 : history.get(history.size() - 1).id();
-        if (newest != s.lastEvent) {
-            s.lastEvent = newest;
-            sink.emit(SseEvent.builder().id(id + ":" + newest).name("status")
-                    .data(Json.write(JobViews.jobWithHistory(job, history))).build());
-        }
+        s.lastEvent = JobEventStream.emitStatusIfNewer(sink, jobs, caller.userId(), job, s.lastEvent, id + ":");
         s.done = JobState.ofWire(job.status()).terminal();
     }
 

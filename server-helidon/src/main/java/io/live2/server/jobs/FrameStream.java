@@ -95,13 +95,7 @@ public final class FrameStream {
                         }
                         updates.stillWatching(id);
                     }
-                    List<JobRepository.JobEvent> history = jobs.events(caller.userId(), id, 0);
-                    long newest = history.isEmpty() ? 0 : history.get(history.size() - 1).id();
-                    if (newest != lastEvent) {
-                        lastEvent = newest;
-                        sink.emit(SseEvent.builder().id(Long.toString(newest)).name("status")
-                                .data(Json.write(JobViews.jobWithHistory(job, history))).build());
-                    }
+                    lastEvent = JobEventStream.emitStatusIfNewer(sink, jobs, caller.userId(), job, lastEvent, "");
                     if (JobUpdates.isFinal(job.status())) {
                         return;
                     }

@@ -84,13 +84,7 @@ public final class JobEventStream {
                         }
                         job = again;
                     }
-                    List<JobRepository.JobEvent> history = jobs.events(caller.userId(), job.id(), 0);
-                    long newest = history.isEmpty() ? 0 : history.get(history.size() - 1).id();
-                    if (newest != lastEvent) {
-                        lastEvent = newest;
-                        sink.emit(SseEvent.builder().id(Long.toString(newest)).name("status")
-                                .data(Json.write(JobViews.jobWithHistory(job, history))).build());
-                    }
+                    lastEvent = emitStatusIfNewer(sink, jobs, caller.userId(), job, lastEvent, "");
                     if (JobUpdates.isFinal(job.status())) {
                         return;
                     }
@@ -124,5 +118,20 @@ public final class JobEventStream {
         } finally {
             release.run();
         }
+    }
+    /**
+     * Sends the job's "status" event (the job with its state history, id = idPrefix + the newest state event's id)
+     * when its history holds a newer state event than {@code lastEvent}; returns that newest id. Every event stream
+     * (one job's, several jobs', the frames') reports state changes through it.
+     */
+    public static long emitStatusIfNewer(SseSink sink, JobRepository jobs, String userId, JobRow job, long lastEvent,
+                                         String idPrefix) {
+        List<JobRepository.JobEvent> history = jobs.events(userId, job.id(), 0);
+        long newest = history.isEmpty() ? 0 : history.get(history.size() - 1).id();
+        if (newest != lastEvent) {
+            sink.emit(SseEvent.builder().id(idPrefix + newest).name("status")
+                    .data(Json.write(JobViews.jobWithHistory(job, history))).build());
+        }
+        return newest;
     }
 }
