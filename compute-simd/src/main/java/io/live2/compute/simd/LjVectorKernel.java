@@ -66,7 +66,9 @@ final class LjVectorKernel {
         shift = tables.shift();
         c12x12 = tables.c12x12();
         c6x6 = tables.c6x6();
-        permuted = c12.length <= 2 * L;
+        // the permutes need an intrinsic selectFrom: on AVX2 (4 double lanes) the JDK 25 shuffle conversion runs its
+        // Java fallback, 20x slower than the gathered kernel (it was 24 % of a 20 s miller-urey run, all in warm-up)
+        permuted = L >= 8 && c12.length <= 2 * L;
         c12Padded = Arrays.copyOf(c12, 2 * L);
         c6Padded = Arrays.copyOf(c6, 2 * L);
         c12x12Padded = Arrays.copyOf(c12x12, 2 * L);
