@@ -110,7 +110,30 @@ public final class CdkToolkit implements ChemistryToolkit {
     }
 
     @Override
+    public Identity identifySmiles(String smiles) {
+        IAtomContainer container = parsed(smiles);
+        String formula = MolecularFormulaManipulator.getString(MolecularFormulaManipulator.getMolecularFormula(container));
+        try {
+            String canonical = new SmilesGenerator(SmiFlavor.Canonical).create(container);
+            return new Identity(canonical, formula, inchiKey(container));
+        } catch (CDKException e) {
+            throw new IllegalArgumentException("CDK cannot write SMILES for " + smiles + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public String depictSmilesSvg(String smiles) {
+        IAtomContainer container = parsed(smiles);
+        try {
+            String svg = new DepictionGenerator().depict(container).toSvgStr(Depiction.UNITS_PX);
+            int start = svg.indexOf("<svg");
+            return start > 0 ? svg.substring(start) : svg;
+        } catch (CDKException e) {
+            throw new IllegalArgumentException("CDK cannot depict " + smiles + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static IAtomContainer parsed(String smiles) {
         Objects.requireNonNull(smiles, "smiles");
         IAtomContainer container;
         try {
@@ -121,13 +144,7 @@ public final class CdkToolkit implements ChemistryToolkit {
         if (container.getAtomCount() == 0) {
             throw new IllegalArgumentException("not SMILES: no atoms");
         }
-        try {
-            String svg = new DepictionGenerator().depict(container).toSvgStr(Depiction.UNITS_PX);
-            int start = svg.indexOf("<svg");
-            return start > 0 ? svg.substring(start) : svg;
-        } catch (CDKException e) {
-            throw new IllegalArgumentException("CDK cannot depict " + smiles + ": " + e.getMessage(), e);
-        }
+        return container;
     }
 
     /** Whether the InChI native library loaded and works here (probed once). */

@@ -124,6 +124,44 @@ class CdkToolkitTest {
         assertThrows(IllegalArgumentException.class, () -> toolkit.identify(quadruple));
     }
 
+    /**
+     * A user's SMILES (implicit hydrogens, any atom order) names the same molecule as the species the run built from
+     * its graph: the same formula and InChIKey, and the canonical SMILES of the species.
+     */
+    @ParameterizedTest(name = "{0} as a user writes it: {1}")
+    @MethodSource("closedShell")
+    void userSmilesIdentifyLikeTheSpecies(String name, String userSmiles, Supplier<MoleculeGraph> molecule) {
+        Identity species = toolkit.identify(molecule.get());
+        Identity query = toolkit.identifySmiles(userSmiles);
+        assertEquals(species.formula(), query.formula(), name);
+        assertEquals(species.smiles(), query.smiles(), name);
+        if (CdkToolkit.inchiAvailable()) {
+            assertEquals(species.inchiKey(), query.inchiKey(), name);
+        }
+    }
+
+    static Stream<Arguments> closedShell() {
+        return Stream.of(
+                Arguments.of("hydrogen cyanide", "C#N", (Supplier<MoleculeGraph>) Mol::hydrogenCyanide),
+                Arguments.of("formamide", "NC=O", (Supplier<MoleculeGraph>) Mol::formamide),
+                Arguments.of("methanol", "CO", (Supplier<MoleculeGraph>) Mol::methanol),
+                Arguments.of("formic acid", "OC=O", (Supplier<MoleculeGraph>) Mol::formicAcid),
+                Arguments.of("glycine", "NCC(=O)O", (Supplier<MoleculeGraph>) Mol::glycine),
+                Arguments.of("dimethyl ether", "COC", (Supplier<MoleculeGraph>) Mol::dimethylEther));
+    }
+
+    @Test
+    void userSmilesThatIsNotSmilesIsRejectedWithTheReason() {
+        for (String bad : new String[]{"C1CC", "Xx", "C(", ""}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> toolkit.identifySmiles(bad), bad);
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("not SMILES"), e.getMessage());
+        }
+        // isomers are told apart: ethanol and dimethyl ether share C2H6O, not their InChIKey
+        if (CdkToolkit.inchiAvailable()) {
+            assertNotEquals(toolkit.identifySmiles("CCO").inchiKey(), toolkit.identifySmiles("COC").inchiKey());
+        }
+    }
+
     @Test
     void nameSaysCdk() {
         assertEquals("cdk 2.9", toolkit.name());

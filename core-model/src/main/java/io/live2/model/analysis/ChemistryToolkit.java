@@ -33,6 +33,18 @@ public interface ChemistryToolkit {
         throw new UnsupportedOperationException(name() + " does not read SMILES");
     }
 
+    /**
+     * The identity of a molecule written as SMILES by a user (implicit hydrogens as SMILES defines them), in the same
+     * terms as {@link #identify}: canonical SMILES, Hill formula and InChIKey, so a user's query can be compared with
+     * the species of a run. A toolkit that cannot read SMILES keeps this default.
+     *
+     * @throws IllegalArgumentException when the text is not SMILES the toolkit can read (the message says why)
+     * @throws UnsupportedOperationException when this toolkit does not read SMILES
+     */
+    default Identity identifySmiles(String smiles) {
+        throw new UnsupportedOperationException(name() + " does not read SMILES");
+    }
+
     /** @param inchiKey null when unavailable */
     record Identity(String smiles, String formula, String inchiKey) {
     }
