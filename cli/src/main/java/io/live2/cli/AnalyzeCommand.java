@@ -7,7 +7,9 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** live analyze DIR: recompute the chemistry analysis from DIR's snapshots (the same files the run wrote). */
@@ -23,6 +25,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new BadInputException("DIR: " + dir + " has no snapshots/ folder; is it a run directory?");
         }
         RunAnalysis.Summary s = RunAnalysis.analyze(dir);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        s.addTo(fields);
+        Summary.made(fields).ifPresent(System.out::println);
         System.out.printf(Locale.ROOT, "analysed %d snapshots in %.2f s: %d species (%d novel), %d reaction types from %d events, %d autocatalytic cycles%n",
                 s.frames(), s.seconds(), s.species(), s.novelSpecies(), s.reactionTypes(), s.reactionEvents(), s.autocatalyticCycles());
         System.out.println("report: " + dir.resolve("results/report.html"));

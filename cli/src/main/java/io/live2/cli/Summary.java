@@ -6,8 +6,9 @@ import io.live2.engine.RunStatus;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
-/** The few lines printed after a run. */
+/** The few lines printed after a run: what was made first, then the run's own figures. */
 final class Summary {
     /** energy_ledger_error above which the summary warns: the soak's tolerance (its presets stay below 0.011). */
     static final double LEDGER_WARNING = 0.02;
@@ -17,6 +18,7 @@ final class Summary {
 
     static void print(RunResult r, PrintStream out) {
         Map<String, Object> s = r.summary();
+        made(s).ifPresent(out::println);
         out.printf(Locale.ROOT, "%s: %d steps (%.3f ps) in %.1f s, %.0f steps/s, %.3g atom-steps/s%n",
                 r.status() == RunStatus.SUCCEEDED ? "done" : "interrupted", r.steps(), r.number("simulated_time_ps"),
                 r.number("wall_seconds_this_invocation"), r.number("steps_per_second"), r.number("atom_steps_per_second"));
@@ -42,5 +44,35 @@ final class Summary {
                 out.println("continue with: live resume " + r.runDirectory());
             }
         }
+    }
+
+    /**
+     * "made 12 products with new heavy-atom bonds (new bonds: C-C 4, C-N 2); largest C2H6 (2 heavy atoms) at 31.25 ps",
+     * from the results.json fields of the chemistry analysis; empty when the run was not analysed (interrupted, or no
+     * run directory). ASCII only: a terminal in the C locale would print an en dash as '?'.
+     */
+    static Optional<String> made(Map<String, ?> s) {
+        if (!(s.get("products_cross_feed") instanceof Number cross)) {
+            return Optional.empty();
+        }
+        StringBuilder b = new StringBuilder("made ");
+        int n = cross.intValue();
+        b.append(n == 0 ? "no product" : n + (n == 1 ? " product" : " products")).append(" with new heavy-atom bonds");
+        if (s.get("new_heavy_atom_bonds") instanceof Map<?, ?> bonds && !bonds.isEmpty()) {
+            StringBuilder pairs = new StringBuilder();
+            bonds.forEach((pair, count) -> pairs.append(pairs.isEmpty() ? "" : ", ").append(pair).append(' ').append(count));
+            b.append(" (new bonds: ").append(pairs).append(n == 0 ? ", only in feed species)" : ")");
+        }
+        if (s.get("largest_molecule_formula") instanceof String formula
+                && s.get("largest_molecule_heavy_atoms") instanceof Number heavy) {
+            int h = heavy.intValue();
+            b.append("; largest ").append(formula).append(" (").append(h).append(h == 1 ? " heavy atom" : " heavy atoms");
+            if (Boolean.TRUE.equals(s.get("largest_molecule_feed"))) {
+                b.append(", in the feed)");
+            } else {
+                b.append(String.format(Locale.ROOT, ") at %.2f ps", ((Number) s.get("largest_molecule_time_ps")).doubleValue()));
+            }
+        }
+        return Optional.of(b.toString());
     }
 }

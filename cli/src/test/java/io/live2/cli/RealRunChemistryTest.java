@@ -8,9 +8,13 @@ import io.live2.model.io.FrameLog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
+import org.openscience.cdk.interfaces.IBond;
 import org.openscience.cdk.io.iterator.IteratingSDFReader;
 import org.openscience.cdk.silent.SilentChemObjectBuilder;
+import org.openscience.cdk.smiles.SmilesParser;
+import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
 import org.openscience.cdk.tools.manipulator.MolecularFormulaManipulator;
 
 import java.io.IOException;
@@ -19,7 +23,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -27,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The chemistry of a real reactive Miller–Urey run: species beyond the four inputs appear, every reported reaction
- * conserves element counts, and the SDF we write is read back by CDK with the formulas molecules.json states.
+ * conserves element counts, the SDF we write is read back by CDK with the formulas molecules.json states, and every
+ * product of products.json is cross-checked by formula and SMILES through CDK.
  */
 class RealRunChemistryTest {
     @TempDir
@@ -86,6 +93,48 @@ class RealRunChemistryTest {
             }
         }
         assertEquals(formulaOf.size(), read, "one structure per species");
+    }
+
+    /**
+     * Every product of products.json cross-checked through CDK: its SMILES, read back by CDK's parser, has the formula
+     * and heavy-atom count the file states and the element counts of the species' own graph, and a bond for each of
+     * its cross-feed element pairs; no product holds more of an element than the system has.
+     */
+    @Test
+    void productsAreCrossCheckedByFormulaAndSmiles() throws Exception {
+        Map<String, Map<String, Integer>> elementsOf = speciesElements();
+        JsonNode products = JSON.readTree(run.resolve("results/products.json").toFile());
+        JsonNode results = JSON.readTree(run.resolve("results/results.json").toFile());
+        assertTrue(products.get("products_total").asInt() > 0, "the run must make something for this test to mean anything");
+        SmilesParser parser = new SmilesParser(SilentChemObjectBuilder.getInstance());
+        int crossFeed = 0;
+        for (JsonNode p : products.get("products")) {
+            String key = p.get("key").asText();
+            IAtomContainer mol = parser.parseSmiles(p.get("smiles").asText());
+            assertEquals(p.get("formula").asText(),
+                    MolecularFormulaManipulator.getString(MolecularFormulaManipulator.getMolecularFormula(mol)), "formula of " + key);
+            AtomContainerManipulator.convertImplicitToExplicitHydrogens(mol);
+            Map<String, Integer> fromSmiles = new TreeMap<>();
+            for (IAtom a : mol.atoms()) {
+                fromSmiles.merge(a.getSymbol(), 1, Integer::sum);
+            }
+            assertEquals(elementsOf.get(key), fromSmiles, "elements of " + key);
+            assertEquals(p.get("heavy_atoms").asInt(), mol.getAtomCount() - fromSmiles.getOrDefault("H", 0), "heavy atoms of " + key);
+            fromSmiles.forEach((el, n) -> assertTrue(n <= results.get("elements_final").get(el).asInt(), key + " has more " + el));
+            Set<String> bondPairs = new TreeSet<>();
+            for (IBond b : mol.bonds()) {
+                String x = b.getBegin().getSymbol();
+                String y = b.getEnd().getSymbol();
+                bondPairs.add(x.compareTo(y) <= 0 ? x + "-" + y : y + "-" + x);
+            }
+            for (JsonNode pair : p.get("cross_feed_pairs")) {
+                assertTrue(bondPairs.contains(pair.asText()), key + " (" + p.get("smiles").asText() + ") has no " + pair + " bond");
+            }
+            crossFeed += p.get("cross_feed_pairs").isEmpty() ? 0 : 1;
+            assertTrue(p.get("pathway").size() > 0, "a pathway to " + key);
+        }
+        assertEquals(products.get("products_cross_feed").asInt(), crossFeed);
+        assertEquals(crossFeed, results.get("products_cross_feed").asInt());
     }
 
     /** Element counts of each species, from the snapshots' own labelled graphs (independent of any formula string). */

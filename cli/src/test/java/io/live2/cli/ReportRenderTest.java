@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A short reactive run's report.html renders in headless Chromium (Debian package `chromium`): the DOM Chromium
  * builds holds the summary, the species chart, the species and reaction tables and the network, and a screenshot is
- * produced. `live analyze` then rewrites byte-identical result files. Under CI (CI=true) a missing Chromium fails
+ * produced; what was made comes first. `live analyze` then rewrites byte-identical result files. Under CI (CI=true) a missing Chromium fails
  * the test; .ci/run installs it.
  */
 class ReportRenderTest {
@@ -41,7 +41,7 @@ class ReportRenderTest {
         assertTrue(Files.exists(report));
 
         String dom = chromium(tmp, "--dump-dom", report.toUri().toString());
-        for (String id : List.of("id=\"summary\"", "id=\"species-chart\"", "id=\"species\"", "id=\"reactions\"", "id=\"network\"")) {
+        for (String id : List.of("id=\"made\"", "id=\"products\"", "id=\"summary\"", "id=\"species-chart\"", "id=\"species\"", "id=\"reactions\"", "id=\"network\"")) {
             assertTrue(dom.contains(id), "rendered DOM lacks " + id);
         }
         assertTrue(dom.contains("<polyline"), "the species chart has its lines");
@@ -49,7 +49,8 @@ class ReportRenderTest {
         chromium(tmp, "--screenshot=" + png, "--window-size=1200,2400", report.toUri().toString());
         assertTrue(Files.size(png) > 20_000, "screenshot is a real page, " + Files.size(png) + " bytes");
 
-        List<String> files = List.of("molecules.json", "reactions.json", "species_timeseries.csv", "report.html",
+        assertTrue(dom.indexOf("id=\"made\"") < dom.indexOf("id=\"summary\""), "the report leads with what was made");
+        List<String> files = List.of("products.json", "molecules.json", "reactions.json", "species_timeseries.csv", "report.html",
                 "reaction_network.json", "reaction_network.graphml", "molecules.sdf");
         List<byte[]> before = new ArrayList<>();
         for (String f : files) {

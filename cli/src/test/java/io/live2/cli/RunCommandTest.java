@@ -26,6 +26,7 @@ class RunCommandTest {
                 "--seed", "4", "--snapshot-every", "200", "--checkpoint-every", "200", "--out", dir.toString());
         assertEquals(0, o.exitCode(), o.err());
         assertTrue(o.out().contains("run directory: " + dir), o.out());
+        assertTrue(o.out().startsWith("made "), "the summary leads with what was made: " + o.out());
         for (String f : List.of("metadata.json", "results/results.json", "snapshots/snapshot_000000000.json",
                 "snapshots/snapshot_000000200.json", "snapshots/snapshot_000000400.json", "trajectory.xyz",
                 "checkpoints/checkpoint_00000000400.bin", "logs/simulation.log")) {
@@ -37,6 +38,11 @@ class RunCommandTest {
         }
         assertEquals(400, results.get("steps").asLong());
         assertEquals(results.get("elements_initial"), results.get("elements_final"), "element counts are conserved");
+        for (String field : List.of("products", "products_cross_feed", "new_heavy_atom_bonds", "largest_molecule_formula",
+                "largest_molecule_heavy_atoms", "largest_molecule_time_ps")) {
+            assertTrue(results.has(field), "results.json lacks " + field);
+        }
+        assertTrue(Files.exists(dir.resolve("results/products.json")));
 
         CliHarness.Outcome again = CliHarness.run("run", "--preset", "miller-urey", "--particles", "120", "--steps", "400",
                 "--out", dir.toString());

@@ -318,12 +318,7 @@ public final class Simulation implements AutoCloseable {
             }
             if (dir != null && status == RunStatus.SUCCEEDED) {
                 RunAnalysis.Summary chem = RunAnalysis.analyze(dir.root());
-                summary.put("analysis_frames", chem.frames());
-                summary.put("species_total", chem.species());
-                summary.put("species_novel", chem.novelSpecies());
-                summary.put("reaction_types", chem.reactionTypes());
-                summary.put("reaction_events", chem.reactionEvents());
-                summary.put("autocatalytic_cycles", chem.autocatalyticCycles());
+                chem.addTo(summary);
                 dir.log(String.format(java.util.Locale.ROOT, "analysis of %d snapshots took %.2f s (run %.2f s)",
                         chem.frames(), chem.seconds(), wall));
             }

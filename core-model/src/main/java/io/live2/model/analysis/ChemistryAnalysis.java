@@ -8,13 +8,15 @@ import java.util.List;
 /**
  * The analysis pipeline for a run: per frame, molecules (union-find), canonical species keys (cached across
  * frames), the species catalogue, and atom-mapped reaction events against the previous frame aggregated into
- * reaction types. Frames must come in strictly increasing step order. Not thread-safe.
+ * reaction types, and the products those reactions made from the first frame's feed ({@link ProductTracker}). Frames
+ * must come in strictly increasing step order. Not thread-safe.
  */
 public final class ChemistryAnalysis {
     private final SpeciesKeyer keyer = new SpeciesKeyer();
     private final SpeciesCatalogue catalogue = new SpeciesCatalogue();
     private final ReactionDetector detector = new ReactionDetector();
     private final ReactionCatalogue reactions = new ReactionCatalogue();
+    private final ProductTracker products = new ProductTracker();
     private List<MoleculeGraph> lastMolecules = List.of();
     private List<String> lastKeys = List.of();
     private List<ReactionEvent> lastEvents = List.of();
@@ -38,6 +40,7 @@ public final class ChemistryAnalysis {
                 reactions.add(e);
             }
         }
+        products.accept(s.step(), s.timePs(), molecules, keys, lastEvents);
         lastMolecules = molecules;
         lastKeys = keys;
         lastStep = s.step();
@@ -50,6 +53,11 @@ public final class ChemistryAnalysis {
 
     public ReactionCatalogue reactions() {
         return reactions;
+    }
+
+    /** What the run made so far: new heavy-atom bonds, the largest molecule, products and their pathways. */
+    public ProductTracker.Report products() {
+        return products.report(catalogue, reactions);
     }
 
     /** Molecules of the latest frame, in extraction order. */

@@ -69,6 +69,12 @@ public final class ReactionCatalogue {
         return out;
     }
 
+    /** The id of the type an added event belongs to, or null when no such event was added. */
+    public String idOf(ReactionEvent e) {
+        Agg a = byKey.get(List.of(sorted(e.reactants()), sorted(e.products())));
+        return a == null ? null : a.id;
+    }
+
     /** Events added so far. */
     public long eventCount() {
         return eventCount;

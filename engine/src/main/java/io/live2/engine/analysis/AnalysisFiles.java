@@ -2,6 +2,7 @@ package io.live2.engine.analysis;
 
 import io.live2.engine.RunDirectory;
 import io.live2.model.analysis.ChemistryToolkit;
+import io.live2.model.analysis.ProductTracker;
 import io.live2.model.analysis.ReactionNetworkTool;
 import io.live2.model.analysis.ReactionNetworkTool.Stoich;
 import io.live2.model.io.AtomicFiles;
@@ -26,6 +27,7 @@ final class AnalysisFiles {
     static void write(Path runDir, AnalysisResult r, Optional<ChemistryToolkit> toolkit) throws IOException {
         Path results = runDir.resolve("results");
         Files.createDirectories(results);
+        json(results.resolve("products.json"), products(r));
         json(results.resolve("molecules.json"), molecules(r));
         json(results.resolve("reactions.json"), reactions(r));
         json(results.resolve("reaction_network.json"), r.network());
@@ -42,6 +44,65 @@ final class AnalysisFiles {
 
     private static void json(Path file, Object value) throws IOException {
         RunDirectory.open(file.getParent().getParent()).writeJson(file, value);
+    }
+
+    /** What was made (docs/analysis.md "What was made" defines every field). */
+    private static Map<String, Object> products(AnalysisResult r) {
+        Products p = r.products();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("frames", r.steps().size());
+        root.put("feed_species", p.feed().stream().map(AnalysisFiles::speciesRef).toList());
+        root.put("products_total", p.products().size());
+        root.put("products_cross_feed", p.crossFeedProducts());
+        root.put("new_heavy_atom_bonds", p.newHeavyAtomBonds());
+        root.put("new_heavy_atom_bonds_final", p.newHeavyAtomBondsFinal());
+        Map<String, Object> largest = null;
+        if (p.largest() != null) {
+            largest = speciesRef(p.largest().species());
+            largest.put("heavy_atoms", p.largest().heavyAtoms());
+            largest.put("atoms", p.largest().species().atoms());
+            largest.put("first_step", p.largest().firstStep());
+            largest.put("first_time_ps", p.largest().firstTimePs());
+            largest.put("feed", p.largest().feed());
+        }
+        root.put("largest_molecule", largest);
+        root.put("max_pathway_depth", ProductTracker.MAX_PATHWAY_DEPTH);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        int rank = 0;
+        for (Products.Row row : p.products()) {
+            Map<String, Object> m = speciesRef(row.species());
+            m.put("rank", ++rank);
+            m.put("heavy_atoms", row.heavyAtoms());
+            m.put("atoms", row.species().atoms());
+            m.put("cross_feed_pairs", row.crossFeedPairs());
+            m.put("first_step", row.firstStep());
+            m.put("first_time_ps", row.firstTimePs());
+            m.put("abundance_peak", row.abundancePeak());
+            m.put("abundance_final", row.species().abundanceFinal());
+            List<Map<String, Object>> path = new ArrayList<>();
+            for (Products.Step s : row.pathway()) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("step", s.step());
+                e.put("time_ps", s.timePs());
+                e.put("reaction", s.reactionId());
+                e.put("equation", s.equation());
+                path.add(e);
+            }
+            m.put("pathway", path);
+            m.put("pathway_truncated", row.pathwayTruncated());
+            rows.add(m);
+        }
+        root.put("products", rows);
+        return root;
+    }
+
+    /** key, formula and SMILES (null without the toolkit or for open-chemistry kinds), in that order. */
+    private static Map<String, Object> speciesRef(SpeciesRow s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("key", s.key());
+        m.put("formula", s.formula());
+        m.put("smiles", s.smiles());
+        return m;
     }
 
     private static Map<String, Object> molecules(AnalysisResult r) {

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the analysis of a run produced, ready to be written: species, reaction types, the per-frame series
+ * Everything the analysis of a run produced, ready to be written: species, reaction types, what was made, the per-frame series
  * and the autocatalytic cycles (null when no network adapter is on the class path).
  */
-record AnalysisResult(List<SpeciesRow> species, List<ReactionRow> reactions, long reactionEvents, List<Long> steps,
+record AnalysisResult(List<SpeciesRow> species, List<ReactionRow> reactions, Products products, long reactionEvents, List<Long> steps,
                       Map<String, long[]> timeSeries, List<Integer> novelPerFrame, ReactionNetworkTool.NetworkData network,
                       ReactionNetworkTool.CycleSearch cycles, int maxCycleReactions, int maxCycles, String chemistryToolkit,
                       String networkTool) {

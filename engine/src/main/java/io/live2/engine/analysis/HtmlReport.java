@@ -16,9 +16,9 @@ import static io.live2.engine.analysis.Svg.esc;
 import static io.live2.engine.analysis.Svg.num;
 
 /**
- * results/report.html: one self-contained page (inline CSS and SVG, no scripts, no external resources) with
- * species count and novelty over time, the top species with depictions, formulas and abundances, the top
- * reactions, the reaction network and the autocatalytic cycles.
+ * results/report.html: one self-contained page (inline CSS and SVG, no scripts, no external resources) that leads with
+ * what was made ({@link MadeSection}), then species count and novelty over time, the top species with depictions,
+ * formulas and abundances, the top reactions, the reaction network and the autocatalytic cycles.
  */
 final class HtmlReport {
     static final int TOP_SPECIES = 24;
@@ -35,11 +35,13 @@ final class HtmlReport {
         h.append("<style>body{font-family:sans-serif;margin:24px;color:#222;max-width:1200px}h1{margin-bottom:4px}")
                 .append("table{border-collapse:collapse;margin:8px 0 24px}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:middle}")
                 .append("th{background:#f0f0f0}.num{text-align:right}.novel{color:#0a7a2f;font-weight:bold}.dep svg{width:140px;height:100px}")
-                .append(".stats span{display:inline-block;margin-right:24px;font-size:18px}.note{color:#666;font-size:13px}code{font-size:12px}</style>\n");
+                .append(".stats span{display:inline-block;margin-right:24px;font-size:18px}.note{color:#666;font-size:13px}code{font-size:12px}")
+                .append(".lead{font-size:17px}#largest{display:flex;align-items:center;gap:16px}ol.path{margin:0;padding-left:20px;font-size:13px}</style>\n");
         h.append("</head><body>\n<h1>Chemistry report</h1>\n");
         h.append("<p class=\"note\">From ").append(r.steps().size()).append(" analysis frames (snapshots), steps ")
                 .append(r.steps().isEmpty() ? 0 : r.steps().get(0)).append("–").append(r.steps().isEmpty() ? 0 : r.steps().get(r.steps().size() - 1))
                 .append(". Species are connected components of the bond graph, identified by an element- and bond-order-aware canonical key.</p>\n");
+        h.append(MadeSection.render(r.products(), toolkit));
         h.append("<div class=\"stats\" id=\"summary\">")
                 .append("<span>species <b>").append(r.species().size()).append("</b></span>")
                 .append("<span>novel <b>").append(r.novelSpecies()).append("</b></span>")
@@ -99,7 +101,7 @@ final class HtmlReport {
     }
 
     /** CDK's SVG carries an XML declaration; inline SVG in HTML must not. */
-    private static String inlineSvg(String svg) {
+    static String inlineSvg(String svg) {
         String s = svg.trim();
         if (s.startsWith("<?xml")) {
             s = s.substring(s.indexOf("?>") + 2).trim();

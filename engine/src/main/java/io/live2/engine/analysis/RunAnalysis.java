@@ -24,8 +24,9 @@ import java.util.Optional;
  * Chemistry analysis of a run directory: reads the frames of snapshots/ in step order (the frame log, or one
  * snapshot file per frame in directories written before it), finds molecules, species and atom-mapped
  * reactions (core-model), names species with the chemistry toolkit and builds the reaction network when those
- * adapters are present, and writes results/molecules.json, reactions.json, species_timeseries.csv,
- * reaction_network.graphml and .json, molecules.sdf and report.html. The same snapshots always give the same files:
+ * adapters are present, tracks what the run made from its feed (core-model's ProductTracker), and writes
+ * results/products.json, molecules.json, reactions.json, species_timeseries.csv, reaction_network.graphml and .json,
+ * molecules.sdf and report.html. The same snapshots always give the same files:
  * `live run` calls this when a run ends and `live analyze` calls it on demand.
  */
 public final class RunAnalysis {
@@ -33,9 +34,38 @@ public final class RunAnalysis {
     public static final int MAX_CYCLE_REACTIONS = 4;
     public static final int MAX_CYCLES = 1000;
 
-    /** What the analysis found, for results.json and the command line. */
+    /**
+     * What the analysis found, for results.json and the command line.
+     *
+     * @param products          species absent from the first frame
+     * @param productsCrossFeed products with a heavy-atom bond between atoms of different feed molecules
+     * @param newHeavyAtomBonds per element pair ("C-N"), distinct cross-feed heavy-atom bonds formed over the run
+     * @param largestFormula    the largest species (most heavy atoms, then atoms); null when nothing was analysed
+     * @param largestFeed       the largest species was already in the first frame
+     */
     public record Summary(int frames, int species, int novelSpecies, int reactionTypes, long reactionEvents,
-                          int autocatalyticCycles, double seconds) {
+                          int autocatalyticCycles, int products, int productsCrossFeed, Map<String, Integer> newHeavyAtomBonds,
+                          String largestFormula, int largestHeavyAtoms, double largestTimePs, boolean largestFeed,
+                          double seconds) {
+
+        /** Adds the analysis fields to a results.json map (field names in docs/getting-started.md). */
+        public void addTo(Map<String, Object> results) {
+            results.put("analysis_frames", frames);
+            results.put("species_total", species);
+            results.put("species_novel", novelSpecies);
+            results.put("reaction_types", reactionTypes);
+            results.put("reaction_events", reactionEvents);
+            results.put("autocatalytic_cycles", autocatalyticCycles);
+            results.put("products", products);
+            results.put("products_cross_feed", productsCrossFeed);
+            results.put("new_heavy_atom_bonds", newHeavyAtomBonds);
+            if (largestFormula != null) {
+                results.put("largest_molecule_formula", largestFormula);
+                results.put("largest_molecule_heavy_atoms", largestHeavyAtoms);
+                results.put("largest_molecule_time_ps", largestTimePs);
+                results.put("largest_molecule_feed", largestFeed);
+            }
+        }
     }
 
     private RunAnalysis() {
@@ -67,8 +97,13 @@ public final class RunAnalysis {
         AnalysisResult result = summarise(analysis, Toolkits.chemistry(), Toolkits.network());
         AnalysisFiles.write(runDirectory, result, Toolkits.chemistry());
         double seconds = (System.nanoTime() - start) / 1e9;
+        Products made = result.products();
+        Products.Largest largest = made.largest();
         return new Summary(frames, result.species().size(), result.novelSpecies(), result.reactions().size(),
-                result.reactionEvents(), result.cycles() == null ? 0 : result.cycles().cycles().size(), seconds);
+                result.reactionEvents(), result.cycles() == null ? 0 : result.cycles().cycles().size(), made.products().size(),
+                made.crossFeedProducts(), made.newHeavyAtomBonds(), largest == null ? null : largest.species().formula(),
+                largest == null ? 0 : largest.heavyAtoms(), largest == null ? 0 : largest.firstTimePs(),
+                largest != null && largest.feed(), seconds);
     }
 
     static List<Path> snapshots(Path dir) throws IOException {
@@ -80,6 +115,7 @@ public final class RunAnalysis {
         SpeciesCatalogue catalogue = analysis.catalogue();
         List<SpeciesRow> species = new ArrayList<>();
         Map<String, String> formulaOf = new HashMap<>();
+        Map<String, SpeciesRow> rowOf = new HashMap<>();
         for (SpeciesCatalogue.SpeciesRecord r : catalogue.species()) {
             MoleculeGraph g = r.representative();
             String smiles = null;
@@ -92,8 +128,10 @@ public final class RunAnalysis {
                 formula = id.formula() != null ? id.formula() : formula;
             }
             formulaOf.put(r.key(), formula);
-            species.add(new SpeciesRow(r.key(), smiles, formula, inchiKey, r.atoms(), r.firstSeenStep(), r.lastSeenStep(),
-                    r.abundanceFinal(), r.abundancePeak(), r.observations(), r.novel(), g));
+            SpeciesRow row = new SpeciesRow(r.key(), smiles, formula, inchiKey, r.atoms(), r.firstSeenStep(), r.lastSeenStep(),
+                    r.abundanceFinal(), r.abundancePeak(), r.observations(), r.novel(), g);
+            rowOf.put(r.key(), row);
+            species.add(row);
         }
         List<ReactionRow> reactions = new ArrayList<>();
         for (ReactionCatalogue.ReactionType t : analysis.reactions().types()) {
@@ -106,7 +144,9 @@ public final class RunAnalysis {
                         r.firstStep())).toList());
         ReactionNetworkTool.CycleSearch cycles = networkTool
                 .map(tool -> tool.autocatalyticCycles(network, MAX_CYCLE_REACTIONS, MAX_CYCLES)).orElse(null);
-        return new AnalysisResult(species, reactions, analysis.reactions().eventCount(), catalogue.steps(),
+        Products products = Products.of(analysis.products(), rowOf,
+                sides -> side(sides.get(0), formulaOf) + " -> " + side(sides.get(1), formulaOf));
+        return new AnalysisResult(species, reactions, products, analysis.reactions().eventCount(), catalogue.steps(),
                 catalogue.timeSeries(), catalogue.novelPerFrame(), network, cycles, MAX_CYCLE_REACTIONS, MAX_CYCLES,
                 toolkit.map(ChemistryToolkit::name).orElse(null), networkTool.map(ReactionNetworkTool::name).orElse(null));
     }
