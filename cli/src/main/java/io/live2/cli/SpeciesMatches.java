@@ -10,8 +10,8 @@ import java.util.Locale;
 
 /** The rows of `live find`: which species of a run are the molecule a user asked for. */
 final class SpeciesMatches {
-    static final String HEADER = "| query | formula | made | as the run wrote it | first seen | peak count | pathway |\n"
-            + "|---|---|---|---|---|---|---|";
+    static final String HEADER = "| query | formula | made | as the run wrote it | first seen | peak count | new bonds | pathway |\n"
+            + "|---|---|---|---|---|---|---|---|";
 
     private SpeciesMatches() {
     }
@@ -45,7 +45,7 @@ final class SpeciesMatches {
     static String row(String query, Identity id, FindCommand.RunSpecies run) {
         List<JsonNode> found = matches(id, run.species());
         if (found.isEmpty()) {
-            return "| `" + query + "` | " + id.formula() + " | no | | | | |";
+            return "| `" + query + "` | " + id.formula() + " | no | | | | | |";
         }
         JsonNode first = found.get(0);
         List<String> written = new ArrayList<>();
@@ -58,6 +58,7 @@ final class SpeciesMatches {
         String when = Double.isNaN(run.timestepPs()) ? "step " + step
                 : String.format(Locale.ROOT, "%.2f ps (step %d)", step * run.timestepPs(), step);
         return "| `" + query + "` | " + id.formula() + " | yes | " + String.join(", ", written) + " | " + when + " | "
-                + peak + " | " + Pathways.of(first.path("key").asText(), run.products()) + " |";
+                + peak + " | " + Pathways.newBonds(first.path("key").asText(), run.products()) + " | "
+                + Pathways.of(first.path("key").asText(), run.products()) + " |";
     }
 }

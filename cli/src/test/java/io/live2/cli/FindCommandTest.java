@@ -27,6 +27,7 @@ class FindCommandTest {
         String[] lines = o.out().strip().split("\n");
         assertEquals(4, lines.length, o.out());
         assertTrue(lines[2].startsWith("| `C` | CH4 | yes | `C` | 0.00 ps (step 0) |"), lines[2]);
+        assertTrue(lines[2].endsWith("| – | feed |"), "methane is feed, per products.json: " + lines[2]);
         assertTrue(lines[3].startsWith("| `NCC(=O)O` | C2H5NO2 | no |"), lines[3]);
 
         CliHarness.assertBadInput(CliHarness.run("find", dir.toString(), "C("), "SMILES", "C(");

@@ -50,4 +50,18 @@ class SpeciesMatchesTest {
         String none = SpeciesMatches.row("NCC(=O)O", new Identity("NCC(=O)O", "C2H5NO2", "DHMQDGOQFOQNFH-UHFFFAOYSA-N"), run);
         assertTrue(none.startsWith("| `NCC(=O)O` | C2H5NO2 | no |"), none);
     }
+
+    @Test
+    void theRowCarriesTheNewBondsAndThePathwayOfTheEarliestMatch() throws Exception {
+        JsonNode products = JSON.readTree("""
+                {"feed_species": [{"key": "k3"}],
+                 "products": [{"key": "k2", "cross_feed_pairs": ["C-O"], "pathway_truncated": true,
+                   "pathway": [{"step": 400, "time_ps": 0.1, "equation": "CH4 -> CH2 + H2"},
+                               {"step": 900, "time_ps": 0.225, "equation": "CH2 + O -> CH2O"}]}]}""");
+        var run = new FindCommand.RunSpecies(List.of(FORMALDEHYDE, FORMALDEHYDE_RADICAL_PAIR), 0.00025, products);
+        String row = SpeciesMatches.row("C=O", new Identity("C=O", "CH2O", "WSFSSNUMVMOOMR-UHFFFAOYSA-N"), run);
+        assertTrue(row.endsWith("| 5 | C-O | 0.10 ps: CH4 -> CH2 + H2; 0.23 ps: CH2 + O -> CH2O; … |"), row);
+        assertEquals("feed", Pathways.of("k3", products));
+        assertEquals("–", Pathways.of("k1", products), "a species products.json does not list");
+    }
 }
