@@ -23,8 +23,9 @@ import java.util.concurrent.Callable;
         description = {"Report whether the run in DIR made each molecule given as SMILES: the matching species, when it "
                 + "first appeared and its peak count, as a Markdown table.",
                 "A species matches when its InChIKey's first block (atoms, connections and hydrogen positions; not bond "
-                        + "orders, charges or radicals) equals the query's, or, without InChI, when formula and canonical "
-                        + "SMILES are equal."})
+                        + "orders, charges or radicals; tautomers such as formamide and formimidic acid share it) equals "
+                        + "the query's, or, without InChI, when formula and canonical SMILES are equal. Each matching form "
+                        + "is listed with its own first appearance."})
 final class FindCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "Run directory written by 'live run' (analysed).")
     Path dir;

@@ -51,14 +51,19 @@ final class SpeciesMatches {
         List<String> written = new ArrayList<>();
         long peak = 0;
         for (JsonNode s : found) {
-            written.add("`" + s.path("smiles").asText("?") + "`");
+            // several forms (bond orders, radicals, or tautomers, which standard InChI does not tell apart): each
+            // with its own first appearance, so nobody reads formimidic acid's time as formamide's
+            String form = "`" + s.path("smiles").asText("?") + "`";
+            written.add(found.size() == 1 ? form : form + " (" + when(s.path("first_seen_step").asLong(), run) + ")");
             peak = Math.max(peak, s.path("abundance_peak").asLong());
         }
-        long step = first.path("first_seen_step").asLong();
-        String when = Double.isNaN(run.timestepPs()) ? "step " + step
-                : String.format(Locale.ROOT, "%.2f ps (step %d)", step * run.timestepPs(), step);
+        String when = when(first.path("first_seen_step").asLong(), run) + " (step " + first.path("first_seen_step").asLong() + ")";
         return "| `" + query + "` | " + id.formula() + " | yes | " + String.join(", ", written) + " | " + when + " | "
                 + peak + " | " + Pathways.newBonds(first.path("key").asText(), run.products()) + " | "
                 + Pathways.of(first.path("key").asText(), run.products()) + " |";
+    }
+
+    private static String when(long step, FindCommand.RunSpecies run) {
+        return Double.isNaN(run.timestepPs()) ? "step " + step : String.format(Locale.ROOT, "%.2f ps", step * run.timestepPs());
     }
 }

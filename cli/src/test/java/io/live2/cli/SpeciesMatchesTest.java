@@ -46,7 +46,7 @@ class SpeciesMatchesTest {
     void aRowGivesTheFirstAppearanceInPicosecondsAndThePeakOverTheMatches() {
         var run = new FindCommand.RunSpecies(List.of(FORMALDEHYDE, HYDROXYMETHYLENE, FORMALDEHYDE_RADICAL_PAIR), 0.00025, null);
         String row = SpeciesMatches.row("C=O", new Identity("C=O", "CH2O", "WSFSSNUMVMOOMR-UHFFFAOYSA-N"), run);
-        assertTrue(row.startsWith("| `C=O` | CH2O | yes | `[CH2][O]`, `C=O` | 0.23 ps (step 900) | 5 |"), row);
+        assertTrue(row.startsWith("| `C=O` | CH2O | yes | `[CH2][O]` (0.23 ps), `C=O` (0.30 ps) | 0.23 ps (step 900) | 5 |"), row);
         String none = SpeciesMatches.row("NCC(=O)O", new Identity("NCC(=O)O", "C2H5NO2", "DHMQDGOQFOQNFH-UHFFFAOYSA-N"), run);
         assertTrue(none.startsWith("| `NCC(=O)O` | C2H5NO2 | no |"), none);
     }
