@@ -154,7 +154,7 @@ class DashboardRoutesTest {
         }
         assertEquals("succeeded", srv.awaitFinal(alice, id, Duration.ofMinutes(3)).get("status").asText());
         ArtifactStore store = srv.server.injector().getInstance(ArtifactStore.class);
-        for (String name : new String[]{"results.json", "molecules.json", "reactions.json", "reaction_network.json", "species_timeseries.csv"}) {
+        for (String name : new String[]{"results.json", "molecules.json", "products.json", "reactions.json", "reaction_network.json", "species_timeseries.csv"}) {
             HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create(srv.base + "/api/v1/jobs/" + id + "/results/" + name)).header("X-API-Key", alice).build(),
                     HttpResponse.BodyHandlers.ofByteArray());

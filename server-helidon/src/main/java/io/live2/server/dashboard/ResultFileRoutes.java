@@ -31,6 +31,7 @@ public final class ResultFileRoutes {
     static final Map<String, MediaType> FILES = Map.of(
             "results.json", MediaTypes.APPLICATION_JSON,
             "molecules.json", MediaTypes.APPLICATION_JSON,
+            "products.json", MediaTypes.APPLICATION_JSON,
             "reactions.json", MediaTypes.APPLICATION_JSON,
             "reaction_network.json", MediaTypes.APPLICATION_JSON,
             "species_timeseries.csv", MediaTypes.create("text/csv; charset=utf-8"));
