@@ -104,8 +104,9 @@ final class MadeSection {
         }
         b.append("</ol>");
         if (r.pathwayTruncated()) {
-            b.append("<span class=\"note\">(earlier steps beyond ").append(ProductTracker.MAX_PATHWAY_DEPTH)
-                    .append(" reactions not shown)</span>");
+            // the bound is on the chain's depth (a reactant's forming reaction, its reactant's, ...), not on the list's length
+            b.append("<span class=\"note\">(intermediates more than ").append(ProductTracker.MAX_PATHWAY_DEPTH)
+                    .append(" reactions back along a chain not traced)</span>");
         }
         return b.toString();
     }
