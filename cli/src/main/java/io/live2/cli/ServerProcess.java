@@ -1,0 +1,76 @@
+package io.live2.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * `live serve` in a child JVM (io.live2.server.ServerMain with this JVM's class path and flags) on an ephemeral
+ * loopback port, its log appended to server.log beside the data directory: what the server drill kills and restarts.
+ */
+final class ServerProcess {
+    private final Process process;
+    final String url;
+    /** The API key a first start prints (null on a restart). */
+    final String firstKey;
+
+    private ServerProcess(Process process, String url, String firstKey) {
+        this.process = process;
+        this.url = url;
+        this.firstKey = firstKey;
+    }
+
+    static ServerProcess start(Path config, Path data) throws IOException {
+        Files.createDirectories(data);
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!flag.startsWith("-agentlib") && !flag.startsWith("-javaagent") && !flag.startsWith("-XX:StartFlightRecording")
+                    && !flag.startsWith("-XX:SharedArchiveFile") && !flag.startsWith("-XX:+AutoCreateSharedArchive")) {
+                cmd.add(flag);
+            }
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.live2.server.ServerMain", "--port", "0",
+                "--data", data.toString(), "--config", config.toString()));
+        Path log = data.resolveSibling("server.log");
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String url = null;
+        String key = null;
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.startsWith("LIVE_API_KEY=")) {
+                key = line.substring("LIVE_API_KEY=".length());
+            }
+            if (line.startsWith("live: serving")) {
+                url = line.replaceAll(".* at (http://[^ ]+) .*", "$1");
+                break;
+            }
+        }
+        if (url == null) {
+            throw new IOException("the server did not start (" + (p.isAlive() ? "running" : "exit " + p.exitValue())
+                    + "); its log: " + log);
+        }
+        Thread.ofVirtual().start(() -> out.lines().forEach(l -> { })); // keep draining stdout
+        return new ServerProcess(p, url, key);
+    }
+
+    /** kill -9: no shutdown hook, no graceful stop. */
+    void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, the graceful stop; true when it ended within the time. */
+    boolean stop(long seconds) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(seconds, TimeUnit.SECONDS);
+    }
+}
