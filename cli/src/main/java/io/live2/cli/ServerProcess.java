@@ -20,15 +20,42 @@ final class ServerProcess {
     final String url;
     /** The API key a first start prints (null on a restart). */
     final String firstKey;
+    /** What the server says its own start took (from its launcher to serving, without the JVM's start), ms; -1 if unsaid. */
+    final long readyInMillis;
 
-    private ServerProcess(Process process, String url, String firstKey) {
+    private ServerProcess(Process process, String url, String firstKey, long readyInMillis) {
         this.process = process;
         this.url = url;
         this.firstKey = firstKey;
+        this.readyInMillis = readyInMillis;
     }
 
     static ServerProcess start(Path config, Path data) throws IOException {
         Files.createDirectories(data);
+        Path log = data.resolveSibling("server.log");
+        Process p = new ProcessBuilder(command(archive(data.toAbsolutePath().getParent()), "--port", "0", "--data", data.toString(), "--config", config.toString()))
+                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        return awaitServing(p, log);
+    }
+
+    /**
+     * One start and graceful stop in a scratch directory (ServerMain --check), which writes the class-data archive
+     * that every later start maps, as `./live` does after a build: a restarted production server starts from its
+     * archive too, so the drill's recovery times are not those of a JVM that never ran before.
+     */
+    static void writeClassDataArchive(Path dir) throws IOException, InterruptedException {
+        Path scratch = Files.createTempDirectory(dir, "cds-");
+        Process p = new ProcessBuilder(command(archive(dir.toAbsolutePath()), "--check", "--port", "0", "--data", scratch.resolve("data").toString()))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        p.waitFor(120, TimeUnit.SECONDS);
+    }
+
+    /** The drill's own archive in its directory (the parent JVM's belongs to it, which may be writing it). */
+    private static Path archive(Path drillDir) {
+        return drillDir.resolve("server-classes.jsa");
+    }
+
+    private static List<String> command(Path archive, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -37,13 +64,17 @@ final class ServerProcess {
                 cmd.add(flag);
             }
         }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.live2.server.ServerMain", "--port", "0",
-                "--data", data.toString(), "--config", config.toString()));
-        Path log = data.resolveSibling("server.log");
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        cmd.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off"));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.live2.server.ServerMain"));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private static ServerProcess awaitServing(Process p, Path log) throws IOException {
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String url = null;
         String key = null;
+        long readyIn = -1;
         String line;
         while ((line = out.readLine()) != null) {
             if (line.startsWith("LIVE_API_KEY=")) {
@@ -51,6 +82,8 @@ final class ServerProcess {
             }
             if (line.startsWith("live: serving")) {
                 url = line.replaceAll(".* at (http://[^ ]+) .*", "$1");
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("ready in (\\d+) ms").matcher(line);
+                readyIn = m.find() ? Long.parseLong(m.group(1)) : -1;
                 break;
             }
         }
@@ -59,7 +92,7 @@ final class ServerProcess {
                     + "); its log: " + log);
         }
         Thread.ofVirtual().start(() -> out.lines().forEach(l -> { })); // keep draining stdout
-        return new ServerProcess(p, url, key);
+        return new ServerProcess(p, url, key, readyIn);
     }
 
     /** kill -9: no shutdown hook, no graceful stop. */

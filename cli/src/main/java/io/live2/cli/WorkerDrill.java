@@ -130,6 +130,10 @@ final class WorkerDrill {
                     return failed(jobId, "attempt " + attempts + " after SIG" + signal + " exited " + rc
                             + ":\n" + w.transcript());
                 }
+                if (ended(cut.resolve(prefix + "status.json"))) {
+                    // the job had finished (status written) and the worker was on its way out: not an interruption
+                    return verify(jobId, prefix, whole, cut, sigkills, sigterms, attempts, recovery);
+                }
                 if (signal.equals("KILL")) {
                     sigkills++;
                 } else {
@@ -180,6 +184,10 @@ final class WorkerDrill {
         }
         double[] rec = recovery.stream().mapToDouble(Double::doubleValue).toArray();
         return new JobOutcome(jobId, sigkills, sigterms, attempts, succeeded, differing.isEmpty(), failedRecorded, rec, problem);
+    }
+
+    private static boolean ended(Path status) throws IOException {
+        return Files.isRegularFile(status) && JSON.readTree(status.toFile()).path("state").asText().equals("succeeded");
     }
 
     private static JobOutcome failed(String jobId, String problem) {
