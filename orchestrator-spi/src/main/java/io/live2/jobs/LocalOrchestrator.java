@@ -41,6 +41,9 @@ public final class LocalOrchestrator implements Orchestrator {
     private final Map<String, Sweep> sweeps = new ConcurrentHashMap<>();
     private final List<JobEventListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    /** Recovered jobs not yet handed to the pool, while the owner asked to hold them ({@link #releaseRecovered}). */
+    private final List<Entry> held = new ArrayList<>();
+    private boolean holding;
 
     private static final class Entry {
         final JobSpec spec;
@@ -69,6 +72,17 @@ public final class LocalOrchestrator implements Orchestrator {
     }
 
     public LocalOrchestrator(Path stateDir, ArtifactStore store, int poolSize, Clock clock) throws IOException {
+        this(stateDir, store, poolSize, clock, false);
+    }
+
+    /**
+     * @param holdRecovered keep the jobs recovered from the state dir out of the pool until {@link #releaseRecovered}:
+     *                      a restarting server starts its routes first, instead of sharing the cores with resumed
+     *                      simulations while it starts (which made a restart take 5-6 s instead of 3-4 here)
+     */
+    public LocalOrchestrator(Path stateDir, ArtifactStore store, int poolSize, Clock clock, boolean holdRecovered)
+            throws IOException {
+        this.holding = holdRecovered;
         if (poolSize < 1) {
             throw new IllegalArgumentException("pool_size: " + poolSize + " is out of range; allowed 1..1024");
         }
@@ -124,9 +138,24 @@ public final class LocalOrchestrator implements Orchestrator {
             }
             if (!e.record.state().terminal()) {
                 persist(e);
-                dispatch(e);
+                if (holding) {
+                    held.add(e);
+                } else {
+                    dispatch(e);
+                }
             }
         }
+    }
+
+    /** Hands the recovered jobs held by the constructor to the pool, in their creation order. Idempotent. */
+    public void releaseRecovered() {
+        List<Entry> release;
+        synchronized (held) {
+            holding = false;
+            release = List.copyOf(held);
+            held.clear();
+        }
+        release.forEach(this::dispatch); // execute() skips a job canceled meanwhile
     }
 
     @Override

@@ -144,6 +144,46 @@ class LocalOrchestratorTest {
         }
     }
 
+    /** A restarting server holds the recovered jobs until it listens: none runs before the release, a canceled one never. */
+    @Test
+    void recoveredJobsWaitForTheirRelease(@TempDir Path tmp) throws Exception {
+        CountDownLatch progressing = new CountDownLatch(1);
+        try (LocalOrchestrator o = open(tmp, 2)) {
+            o.addListener(new JobEventListener() {
+                @Override
+                public void onProgress(JobStatus s) {
+                    progressing.countDown();
+                }
+            });
+            o.submit(spec("first", LONG.formatted(60_000)));
+            assertTrue(progressing.await(60, TimeUnit.SECONDS));
+            o.submit(spec("second", LONG.formatted(60_000)));
+        }
+        List<JobState> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (LocalOrchestrator o = new LocalOrchestrator(tmp, new FileSystemArtifactStore(tmp.resolve("artifacts")), 2,
+                Clock.systemUTC(), true)) {
+            o.addListener(new JobEventListener() {
+                @Override
+                public void onStatus(JobStatus s) {
+                    seen.add(s.state());
+                }
+            });
+            assertEquals(JobState.QUEUED, o.status("first").state());
+            assertEquals(JobState.QUEUED, o.status("second").state());
+            assertEquals(JobState.CANCELED, o.cancel("second").state(), "a held job can be canceled");
+            assertTrue(!seen.contains(JobState.RUNNING), "nothing ran before the release: " + seen);
+            o.releaseRecovered();
+            o.releaseRecovered(); // idempotent: nothing is dispatched twice
+            await("the first job to end", () -> o.status("first").state().terminal());
+            assertEquals(JobState.SUCCEEDED, o.status("first").state(), o.status("first").failureCause());
+            assertEquals(2, o.status("first").attempt());
+            JobStatus second = o.status("second");
+            assertEquals(JobState.CANCELED, second.state());
+            assertTrue(second.history().stream().filter(t -> t.to() == JobState.RUNNING).count() <= 1,
+                    "the canceled job never ran after the restart: " + second.history());
+        }
+    }
+
     @Test
     void sweepsRespectTheirCap(@TempDir Path tmp) throws Exception {
         try (LocalOrchestrator o = open(tmp, 2)) {

@@ -207,6 +207,9 @@ public final class LiveServer implements AutoCloseable {
         reconciler.afterEachPass(() -> repairSlots(jobs, ledger, clock));
         reconciler.pass(); // a restarted server first takes over what the last one left
         web.start();
+        if (orchestrator instanceof LocalOrchestrator local) {
+            local.releaseRecovered(); // the jobs a restart found resume once the server answers
+        }
         reconciler.start(Duration.ofSeconds(settings.jobs().reconcileSeconds()));
         phases.append(", reconcile and listen ").append(ms(t)).append(" ms");
         LOG.info("start-up: " + phases);

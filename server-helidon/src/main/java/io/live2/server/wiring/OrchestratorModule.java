@@ -27,7 +27,8 @@ final class OrchestratorModule extends AbstractModule {
     Orchestrator orchestrator(ServerSettings s, ArtifactStore store, Clock clock) {
         if (s.orchestrator().equals("local")) {
             try {
-                return new LocalOrchestrator(s.dataDir().resolve("orchestrator"), store, s.jobs().localWorkers(), clock);
+                // recovered jobs wait until the server listens (LiveServer releases them): a quicker restart
+                return new LocalOrchestrator(s.dataDir().resolve("orchestrator"), store, s.jobs().localWorkers(), clock, true);
             } catch (IOException e) {
                 throw new UncheckedIOException("data_dir: cannot keep the local orchestrator's state in "
                         + s.dataDir().resolve("orchestrator") + ": " + e.getMessage(), e);
