@@ -68,7 +68,9 @@ final class WorkerCommand implements Callable<Integer> {
             @Override
             public void onStatus(JobStatus s) {
                 err.println("job " + s.jobId() + ": " + s.state().wireName() + " (attempt " + s.attempt() + ")"
-                        + (s.failureCause() != null && !s.state().wireName().equals("running") ? ": " + s.failureCause() : ""));
+                        // a success keeps the cause of an earlier interruption in its status; it is not this line's news
+                        + (s.failureCause() != null && !s.state().wireName().equals("running")
+                        && !s.state().wireName().equals("succeeded") ? ": " + s.failureCause() : ""));
                 remote.onStatus(s);
             }
 
