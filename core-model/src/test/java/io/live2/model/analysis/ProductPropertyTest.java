@@ -1,6 +1,5 @@
 package io.live2.model.analysis;
 
-import io.live2.model.Topology;
 import io.live2.model.analysis.ProductTracker.PathStep;
 import io.live2.model.analysis.ProductTracker.Product;
 import io.live2.model.analysis.ProductTracker.Report;
@@ -77,8 +76,8 @@ class ProductPropertyTest {
         List<int[][]> frames = new ArrayList<>();
         Map<Long, Integer> bonds = new TreeMap<>();
         int[] deg = new int[n];
-        addBonds(r, n, deg, bonds, r.nextInt(n + 1));
-        frames.add(toArray(bonds, n));
+        RandomBondGraphs.addRandomBonds(r, n, deg, bonds, r.nextInt(n + 1));
+        frames.add(RandomBondGraphs.toArray(bonds, n));
         for (int f = 1; f < frameCount; f++) {
             for (Long k : new ArrayList<>(bonds.keySet())) {
                 if (r.nextDouble() < 0.3) {
@@ -87,33 +86,13 @@ class ProductPropertyTest {
                     deg[(int) (k % n)]--;
                 }
             }
-            addBonds(r, n, deg, bonds, r.nextInt(n + 1));
-            frames.add(toArray(bonds, n));
+            RandomBondGraphs.addRandomBonds(r, n, deg, bonds, r.nextInt(n + 1));
+            frames.add(RandomBondGraphs.toArray(bonds, n));
         }
         return new History(types, ids, frames);
     }
 
-    private static void addBonds(Random r, int n, int[] deg, Map<Long, Integer> bonds, int tries) {
-        for (int t = 0; t < tries; t++) {
-            int i = r.nextInt(n);
-            int j = r.nextInt(n);
-            long k = (long) Math.min(i, j) * n + Math.max(i, j);
-            if (i != j && !bonds.containsKey(k) && deg[i] < Topology.SLOTS && deg[j] < Topology.SLOTS) {
-                bonds.put(k, r.nextDouble() < 0.8 ? 1 : 1 + r.nextInt(3));
-                deg[i]++;
-                deg[j]++;
-            }
-        }
-    }
 
-    private static int[][] toArray(Map<Long, Integer> bonds, int n) {
-        int[][] out = new int[bonds.size()][];
-        int e = 0;
-        for (Map.Entry<Long, Integer> b : bonds.entrySet()) {
-            out[e++] = new int[] {(int) (b.getKey() / n), (int) (b.getKey() % n), b.getValue()};
-        }
-        return out;
-    }
 
     private static ChemistryAnalysis analyse(History h) {
         ChemistryAnalysis a = new ChemistryAnalysis();

@@ -1,6 +1,5 @@
 package io.live2.model.analysis;
 
-import io.live2.model.Topology;
 import io.live2.model.analysis.ReactionDetector.MappedEvent;
 import io.live2.model.analysis.ReactionDetector.ReactionEvent;
 import io.live2.model.analysis.SpeciesCatalogue.SpeciesRecord;
@@ -74,7 +73,7 @@ class ReactionPropertyTest {
         }
         Map<Long, Integer> bonds = new TreeMap<>();
         int[] deg = new int[n];
-        addRandomBonds(r, n, deg, bonds, r.nextInt(2 * n));
+        RandomBondGraphs.addRandomBonds(r, n, deg, bonds, r.nextInt(2 * n));
         Map<Long, Integer> next = new TreeMap<>(bonds);
         for (Long k : new ArrayList<>(bonds.keySet())) {
             double u = r.nextDouble();
@@ -86,31 +85,11 @@ class ReactionPropertyTest {
                 next.put(k, 1 + r.nextInt(3));
             }
         }
-        addRandomBonds(r, n, deg, next, r.nextInt(n));
-        return new System2(types, ids, x, y, toArray(bonds, n), toArray(next, n));
+        RandomBondGraphs.addRandomBonds(r, n, deg, next, r.nextInt(n));
+        return new System2(types, ids, x, y, RandomBondGraphs.toArray(bonds, n), RandomBondGraphs.toArray(next, n));
     }
 
-    private static void addRandomBonds(Random r, int n, int[] deg, Map<Long, Integer> bonds, int tries) {
-        for (int t = 0; t < tries; t++) {
-            int i = r.nextInt(n);
-            int j = r.nextInt(n);
-            long k = (long) Math.min(i, j) * n + Math.max(i, j);
-            if (i != j && !bonds.containsKey(k) && deg[i] < Topology.SLOTS && deg[j] < Topology.SLOTS) {
-                bonds.put(k, 1 + (r.nextDouble() < 0.8 ? 0 : r.nextInt(3)));
-                deg[i]++;
-                deg[j]++;
-            }
-        }
-    }
 
-    private static int[][] toArray(Map<Long, Integer> bonds, int n) {
-        int[][] out = new int[bonds.size()][];
-        int e = 0;
-        for (Map.Entry<Long, Integer> b : bonds.entrySet()) {
-            out[e++] = new int[] {(int) (b.getKey() / n), (int) (b.getKey() % n), b.getValue()};
-        }
-        return out;
-    }
 
     private static Map<String, Integer> elements(List<String> keys, Map<String, MoleculeGraph> reps) {
         Map<String, Integer> c = new TreeMap<>();
