@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "drill", mixinStandardHelpOptions = true,
         description = "Reliability drills (docs/reliability.md): faults injected on this machine, outcomes verified.",
-        subcommands = {DrillCommand.Workers.class, DrillCommand.Server.class})
+        subcommands = {DrillCommand.Workers.class, DrillCommand.Server.class, DrillCommand.Races.class})
 final class DrillCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -146,6 +146,42 @@ final class DrillCommand implements Runnable {
                     Workers.median(rec), rec.length == 0 ? Double.NaN : rec[rec.length - 1], r.seconds());
             r.problems().forEach(p -> System.out.println("  problem: " + p));
             System.out.println(r.ok() ? "verified: every accepted job exists and succeeded, none ran twice at once, no 5xx"
+                    : "NOT VERIFIED: see the problems above");
+            System.out.println("data and server log: " + where);
+            return r.ok() ? Main.OK : 1;
+        }
+    }
+
+    /** live drill races: drill 4 (first part), the last free slot and idempotent submissions under concurrency. */
+    @Command(name = "races", mixinStandardHelpOptions = true,
+            description = {"Against the embedded server (Research tier: two parallel jobs, one held): rounds of --slot-racers "
+                    + "concurrent submissions at the last free slot (exactly one may pass) and --idempotent-racers concurrent "
+                    + "identical submissions with one idempotency key (exactly one job); no 5xx."})
+    static final class Races implements Callable<Integer> {
+        @Option(names = "--rounds", defaultValue = "5", description = "Rounds, 1-9 (the tier's 20 jobs a day; default ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--slot-racers", defaultValue = "50", description = "Concurrent submissions at the last slot, 2-500 (default ${DEFAULT-VALUE}).")
+        int slotRacers;
+
+        @Option(names = "--idempotent-racers", defaultValue = "100", description = "Concurrent identical submissions, 2-500 (default ${DEFAULT-VALUE}).")
+        int idempotentRacers;
+
+        @Option(names = "--dir", description = "Data directory and server log (default: a new temporary directory, kept).")
+        Path dir;
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
+            Workers.check("--rounds", rounds, 1, 9);
+            Workers.check("--slot-racers", slotRacers, 2, 500);
+            Workers.check("--idempotent-racers", idempotentRacers, 2, 500);
+            Path where = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("live-drill-races-");
+            RaceDrill.Result r = new RaceDrill(new RaceDrill.Settings(rounds, slotRacers, idempotentRacers, where), System.out).run();
+            System.out.printf(Locale.ROOT, "rounds %d: %d passed at the last slot (want %d), %d jobs from the idempotent races "
+                    + "(want %d); answers by status %s; %.0f s%n", r.rounds(), r.slotPasses(), r.rounds(), r.idempotentJobs(),
+                    r.rounds(), r.statuses(), r.seconds());
+            r.problems().forEach(p -> System.out.println("  problem: " + p));
+            System.out.println(r.ok() ? "verified: one pass per last slot, one job per idempotency key, no 5xx"
                     : "NOT VERIFIED: see the problems above");
             System.out.println("data and server log: " + where);
             return r.ok() ? Main.OK : 1;
