@@ -117,6 +117,11 @@ final class RaceDrill {
         } finally {
             server.stop(60); // the holder is interrupted with the server and resumes if the data directory is reused
         }
+        // the key sent with every request: stored hashed, never logged (the log and the database, after the stop)
+        List<String> leaks = SecretScan.filesContaining(settings.dir(), server.firstKey);
+        if (!leaks.isEmpty()) {
+            problems.add("the API key appears in " + leaks);
+        }
         statuses.keySet().stream().filter(s -> s >= 500).forEach(s -> problems.add(statuses.get(s) + " answers with status " + s));
         return new Result(settings.rounds(), slotPasses, new TreeMap<>(statuses), idempotentJobs, problems,
                 (System.nanoTime() - start) / 1e9);

@@ -110,6 +110,11 @@ final class ServerDrill {
             if (!server.stop(60)) {
                 problems.add("the server did not stop on SIGTERM within 60 s");
             }
+            // the key sent with every request: stored hashed, never logged (the log and the database, after the stop)
+            List<String> leaks = SecretScan.filesContaining(settings.dir(), key);
+            if (!leaks.isEmpty()) {
+                problems.add("the API key appears in " + leaks);
+            }
         }
     }
 
