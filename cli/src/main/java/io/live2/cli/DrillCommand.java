@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "drill", mixinStandardHelpOptions = true,
         description = "Reliability drills (docs/reliability.md): faults injected on this machine, outcomes verified.",
-        subcommands = {DrillCommand.Workers.class, DrillCommand.Server.class, DrillCommand.Races.class})
+        subcommands = {DrillCommand.Workers.class, DrillCommand.Server.class, DrillCommand.Races.class, DrillCommand.Tenancy.class})
 final class DrillCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -184,6 +184,28 @@ final class DrillCommand implements Runnable {
             System.out.println(r.ok() ? "verified: one pass per last slot, one job per idempotency key, no 5xx"
                     : "NOT VERIFIED: see the problems above");
             System.out.println("data and server log: " + where);
+            return r.ok() ? Main.OK : 1;
+        }
+    }
+
+    /** live drill tenancy: drill 6 (first part), another user's ids on every route, and no secret in any file. */
+    @Command(name = "tenancy", mixinStandardHelpOptions = true,
+            description = {"User B calls every id-taking route of the server's OpenAPI description, by every method, with user "
+                    + "A's job and key ids (by API key and by access token): each must be 404; A's job and key stay "
+                    + "untouched; no key, password or token appears in any file the server wrote."})
+    static final class Tenancy implements Callable<Integer> {
+        @Option(names = "--dir", description = "Data directory and server log (default: a new temporary directory, kept).")
+        Path dir;
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
+            Path where = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("live-drill-tenancy-");
+            TenancyDrill.Result r = new TenancyDrill(where, System.out).run();
+            r.checked().forEach(c -> System.out.println("  " + c));
+            r.problems().forEach(p -> System.out.println("  problem: " + p));
+            System.out.printf(Locale.ROOT, "%d calls checked, %d problems; %.0f s%n", r.checked().size(), r.problems().size(), r.seconds());
+            System.out.println(r.ok() ? "verified: every call on another user's job or key answered 404, nothing changed, no secret in any file"
+                    : "NOT VERIFIED: see the problems above");
             return r.ok() ? Main.OK : 1;
         }
     }
