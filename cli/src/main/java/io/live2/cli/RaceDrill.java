@@ -56,11 +56,7 @@ final class RaceDrill {
     Result run() throws IOException, InterruptedException {
         long start = System.nanoTime();
         Path config = settings.dir().resolve("server.json");
-        // the request-rate limits raised (keeping the tier ladder) so that the drill measures the races, not the limiter
-        Files.writeString(config, """
-                {"jobs": {"local_workers": 2}, "limits": {"key_per_minute": 100000},
-                 "billing": {"default_tier": "research", "tiers": {"research": {"api_requests_per_minute": 100000},
-                   "pro": {"api_requests_per_minute": 100000}, "enterprise": {"api_requests_per_minute": 100000}}}}""");
+        Files.writeString(config, Drills.researchServerConfig(2));
         ServerProcess.writeClassDataArchive(settings.dir());
         ServerProcess server = ServerProcess.start(config, settings.dir().resolve("data"));
         List<String> problems = new ArrayList<>();

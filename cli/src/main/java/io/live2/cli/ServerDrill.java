@@ -103,6 +103,9 @@ final class ServerDrill {
                     problems.add(id + ": running twice without an interruption between: " + job.path("history"));
                 }
             }
+            if (serverErrors.get() > 0) {
+                problems.add(serverErrors.get() + " answers were 5xx");
+            }
             return new Result(requests.get(), accepted.size(), refused.get(), serverErrors.get(), connectionErrors.get(), lost, ranTwice,
                     recovery, (System.nanoTime() - start) / 1e9, problems);
         } finally {

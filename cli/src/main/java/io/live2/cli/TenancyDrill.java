@@ -50,11 +50,7 @@ final class TenancyDrill {
     Result run() throws IOException, InterruptedException {
         long start = System.nanoTime();
         Path config = dir.resolve("server.json");
-        // request-rate limits raised (keeping the tier ladder): the drill tests tenancy, not the limiter
-        Files.writeString(config, """
-                {"jobs": {"local_workers": 1}, "limits": {"key_per_minute": 100000},
-                 "billing": {"default_tier": "research", "tiers": {"research": {"api_requests_per_minute": 100000},
-                   "pro": {"api_requests_per_minute": 100000}, "enterprise": {"api_requests_per_minute": 100000}}}}""");
+        Files.writeString(config, Drills.researchServerConfig(1));
         ServerProcess.writeClassDataArchive(dir);
         ServerProcess server = ServerProcess.start(config, dir.resolve("data"));
         List<String> problems = new ArrayList<>();
