@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,10 +45,7 @@ final class HostileDrill {
 
     Result run() throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Path config = settings.dir().resolve("server.json");
-        Files.writeString(config, Drills.researchServerConfig(1));
-        ServerProcess.writeClassDataArchive(settings.dir());
-        ServerProcess server = ServerProcess.start(config, settings.dir().resolve("data"));
+        ServerProcess server = ServerProcess.firstStart(settings.dir(), Drills.researchServerConfig(1));
         List<String> problems = new ArrayList<>();
         try {
             String jobs = server.url + "/api/v1/jobs";

@@ -43,7 +43,7 @@ final class Pathways {
             return "–";
         }
         for (JsonNode feed : products.path("feed_species")) {
-            if (key.equals(feed.asText()) || key.equals(feed.path("key").asText())) {
+            if (key.equals(feed.path("key").asText())) {
                 return "feed";
             }
         }

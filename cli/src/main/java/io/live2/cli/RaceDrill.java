@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,10 +54,7 @@ final class RaceDrill {
 
     Result run() throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Path config = settings.dir().resolve("server.json");
-        Files.writeString(config, Drills.researchServerConfig(2));
-        ServerProcess.writeClassDataArchive(settings.dir());
-        ServerProcess server = ServerProcess.start(config, settings.dir().resolve("data"));
+        ServerProcess server = ServerProcess.firstStart(settings.dir(), Drills.researchServerConfig(2));
         List<String> problems = new ArrayList<>();
         int slotPasses = 0;
         int idempotentJobs = 0;

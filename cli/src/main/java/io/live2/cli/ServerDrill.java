@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,12 +58,10 @@ final class ServerDrill {
 
     Result run() throws IOException, InterruptedException {
         long start = System.nanoTime();
+        ServerProcess server = ServerProcess.firstStart(settings.dir(), "{\"jobs\": {\"checkpoint_every\": 1000, "
+                + "\"local_workers\": 2, \"reconcile_seconds\": 2}, \"billing\": {\"default_tier\": \"enterprise\"}}");
         Path config = settings.dir().resolve("server.json");
-        Files.writeString(config, "{\"jobs\": {\"checkpoint_every\": 1000, \"local_workers\": 2, \"reconcile_seconds\": 2}, "
-                + "\"billing\": {\"default_tier\": \"enterprise\"}}");
         Path data = settings.dir().resolve("data");
-        ServerProcess.writeClassDataArchive(settings.dir());
-        ServerProcess server = ServerProcess.start(config, data);
         String key = server.firstKey;
         url = server.url;
         out.printf(Locale.ROOT, "server drill: %d clients submitting %d-step jobs and polling, %d kill -9 and restarts %.1f s apart; data %s%n",

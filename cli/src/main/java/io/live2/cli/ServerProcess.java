@@ -3,11 +3,9 @@ package io.live2.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -39,6 +37,17 @@ final class ServerProcess {
     }
 
     /**
+     * A drill's server: its config written to dir/server.json, the class-data archive written (below), then the first
+     * start on dir/data, which prints the first API key.
+     */
+    static ServerProcess firstStart(Path dir, String configJson) throws IOException, InterruptedException {
+        Path config = dir.resolve("server.json");
+        Files.writeString(config, configJson);
+        writeClassDataArchive(dir);
+        return start(config, dir.resolve("data"));
+    }
+
+    /**
      * One start and graceful stop in a scratch directory (ServerMain --check), which writes the class-data archive
      * that every later start maps, as `./live` does after a build: a restarted production server starts from its
      * archive too, so the drill's recovery times are not those of a JVM that never ran before.
@@ -56,18 +65,8 @@ final class ServerProcess {
     }
 
     private static List<String> command(Path archive, String... args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!flag.startsWith("-agentlib") && !flag.startsWith("-javaagent") && !flag.startsWith("-XX:StartFlightRecording")
-                    && !flag.startsWith("-XX:SharedArchiveFile") && !flag.startsWith("-XX:+AutoCreateSharedArchive")) {
-                cmd.add(flag);
-            }
-        }
-        cmd.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off"));
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.live2.server.ServerMain"));
-        cmd.addAll(List.of(args));
-        return cmd;
+        return ChildJvm.command(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off"),
+                "io.live2.server.ServerMain", List.of(args));
     }
 
     private static ServerProcess awaitServing(Process p, Path log) throws IOException {

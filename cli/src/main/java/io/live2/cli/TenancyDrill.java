@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,10 +48,7 @@ final class TenancyDrill {
 
     Result run() throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Path config = dir.resolve("server.json");
-        Files.writeString(config, Drills.researchServerConfig(1));
-        ServerProcess.writeClassDataArchive(dir);
-        ServerProcess server = ServerProcess.start(config, dir.resolve("data"));
+        ServerProcess server = ServerProcess.firstStart(dir, Drills.researchServerConfig(1));
         List<String> problems = new ArrayList<>();
         List<String> checked = new ArrayList<>();
         List<String> secrets = new ArrayList<>();
@@ -80,10 +76,9 @@ final class TenancyDrill {
             String keyB = JSON.readTree(made.body()).path("key").asText();
             secrets.add(keyB);
 
-            Map<String, String> ids = Map.of("{id}", jobA, "{name}", "results.json");
             for (Map.Entry<String, List<String>> route : routesWithIds(send("GET", server.url + "/openapi", null, null, null).body()).entrySet()) {
                 String path = route.getKey().startsWith("/keys/") ? route.getKey().replace("{id}", keyIdA)
-                        : route.getKey().replace("{id}", ids.get("{id}")).replace("{name}", ids.get("{name}"));
+                        : route.getKey().replace("{id}", jobA).replace("{name}", "results.json");
                 for (String method : route.getValue()) {
                     for (String who : List.of("key", "token")) {
                         HttpResponse<String> r = who.equals("key") ? send(method, base + path, keyB, null, method.equals("GET") ? null : "{}")

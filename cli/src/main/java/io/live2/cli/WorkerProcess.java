@@ -3,10 +3,8 @@ package io.live2.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -32,15 +30,7 @@ final class WorkerProcess implements AutoCloseable {
     }
 
     static WorkerProcess start(Path spec, String artifacts, Path workDir) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        // the same flags as this JVM (the incubator vector module, native access): the child computes with the same backend
-        for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!flag.startsWith("-agentlib") && !flag.startsWith("-javaagent") && !flag.startsWith("-XX:StartFlightRecording")) {
-                cmd.add(flag);
-            }
-        }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "worker",
+        List<String> cmd = ChildJvm.command(List.of(), Main.class.getName(), List.of("worker",
                 "--spec", spec.toString(), "--artifacts", artifacts, "--work-dir", workDir.toString()));
         return new WorkerProcess(new ProcessBuilder(cmd).redirectErrorStream(true).start());
     }
