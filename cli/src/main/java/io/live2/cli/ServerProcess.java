@@ -90,7 +90,13 @@ final class ServerProcess {
             throw new IOException("the server did not start (" + (p.isAlive() ? "running" : "exit " + p.exitValue())
                     + "); its log: " + log);
         }
-        Thread.ofVirtual().start(() -> out.lines().forEach(l -> { })); // keep draining stdout
+        Thread.ofVirtual().start(() -> { // keep draining stdout until the server's end closes it
+            try {
+                out.lines().forEach(l -> { });
+            } catch (java.io.UncheckedIOException closed) {
+                // the stream closed under the reader as the process ended: nothing more to drain
+            }
+        });
         return new ServerProcess(p, url, key, readyIn);
     }
 

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A local stand-in for the handful of Stripe endpoints the service calls, so tests never reach the internet:
+ * A local stand-in for the handful of Stripe endpoints the service calls, so tests and the drills (`live drill
+ * replays`) never reach the internet; the service itself never starts one:
  * POST /v1/checkout/sessions, POST /v1/billing_portal/sessions, GET /v1/subscriptions/{id}; anything else gets
  * Stripe's 404 error shape. Answers Stripe-shaped JSON, refuses a wrong {@code Authorization: Bearer} key with 401
  * (echoing the key, as a worst case for error messages), and records every request for assertions.
