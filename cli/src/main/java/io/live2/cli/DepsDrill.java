@@ -71,8 +71,10 @@ final class DepsDrill {
     private final Map<String, List<Double>> millis = new ConcurrentHashMap<>();
     /** Every job id an answer named (201 or an idempotent 200). */
     private final Set<String> named = ConcurrentHashMap.newKeySet();
-    /** Submissions answered 503 or not at all: idempotency key → body, retried after the outage. */
+    /** Submissions answered 503 or not at all at least once: idempotency key → body, sent again after the outage. */
     private final Map<String, String> unanswered = new ConcurrentHashMap<>();
+    /** The job a key's submission finally named. */
+    private final Map<String, String> keyJob = new ConcurrentHashMap<>();
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger seeds = new AtomicInteger(1);
     private ServerProcess server;
@@ -234,14 +236,21 @@ final class DepsDrill {
 
         private void loop(int client) {
             int n = 0;
+            String key = null;
+            String body = null;
+            String submittedIn = null;
             while (!stopped) {
-                String submittedIn = window;
-                String key = "drill-" + submittedIn + "-" + client + "-" + n++;
-                String body = JOB.formatted(settings.jobSteps(), seeds.getAndIncrement(), key);
+                if (key == null) { // a new submission; a refused or unanswered one is sent again with its key
+                    submittedIn = window;
+                    key = "drill-" + submittedIn + "-" + client + "-" + n++;
+                    body = JOB.formatted(settings.jobSteps(), seeds.getAndIncrement(), key);
+                }
                 Answer a = send("POST", "/api/v1/jobs", body);
                 if (a.status == 201 || a.status == 200) {
                     String id = a.json.path("job_id").asText();
                     named.add(id);
+                    keyJob.put(key, id);
+                    key = null;
                     String end = pollToEnd(id);
                     if ("succeeded".equals(end)) {
                         succeededIds.add(id);
@@ -255,6 +264,9 @@ final class DepsDrill {
                     }
                     pause(200); // a refused submission backs off, as a client honouring Retry-After would (shorter)
                 }
+            }
+            if (key != null && unanswered.containsKey(key)) {
+                keyJob.remove(key); // stopped before it got through: settle sends it again
             }
         }
 
@@ -303,14 +315,16 @@ final class DepsDrill {
         window = "settle";
         int retried = 0;
         for (Map.Entry<String, String> u : new ArrayList<>(unanswered.entrySet())) {
-            Answer first = send("POST", "/api/v1/jobs", u.getValue());
+            Answer first = sendUntilAdmitted(u.getValue());
             Answer again = send("POST", "/api/v1/jobs", u.getValue());
-            if ((first.status != 201 && first.status != 200) || again.status != 200
-                    || !first.json.path("job_id").asText().equals(again.json.path("job_id").asText())) {
-                problems.add(phase + ": retrying submission " + u.getKey() + " answered " + first.status + " then " + again.status
-                        + " (want one job: 201 or 200, then 200 naming it)");
+            String id = first.json.path("job_id").asText();
+            String known = keyJob.get(u.getKey());
+            if ((first.status != 201 && first.status != 200) || again.status != 200 || !id.equals(again.json.path("job_id").asText())
+                    || (known != null && !known.equals(id))) {
+                problems.add(phase + ": submission " + u.getKey() + " sent again answered " + first.status + " then " + again.status
+                        + (known != null ? " (its job was " + known + ", now " + id + ")" : "") + " (want one job per key)");
             } else {
-                named.add(first.json.path("job_id").asText());
+                named.add(id);
             }
             unanswered.remove(u.getKey());
             retried++;
@@ -344,6 +358,17 @@ final class DepsDrill {
         out.printf(Locale.ROOT, "  %s settled: %d jobs named by answers, %d succeeded with their results, %d submissions retried "
                 + "with their key, %d jobs nobody was told of, %d lost%n", phase, named.size(), ok, retried, extra.size(), missing.size());
         return retried;
+    }
+
+    /** A submission sent until the tier's limits admit it (429 while earlier jobs hold the slots), within 120 s. */
+    private Answer sendUntilAdmitted(String body) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        Answer a = send("POST", "/api/v1/jobs", body);
+        while (a.status == 429 && System.nanoTime() < end) {
+            Thread.sleep(500); // waiting for a slot; the bound is the deadline
+            a = send("POST", "/api/v1/jobs", body);
+        }
+        return a;
     }
 
     private Set<String> listJobs() throws IOException {
