@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "drill", mixinStandardHelpOptions = true,
         description = "Reliability drills (docs/reliability.md): faults injected on this machine, outcomes verified.",
-        subcommands = {DrillWorkersCommand.class, DrillServerCommand.class, DrillRacesCommand.class, DrillTenancyCommand.class, DrillHostileCommand.class,
-                DrillReplaysCommand.class, DrillUrlsCommand.class, DrillAllCommand.class})
+        subcommands = {DrillWorkersCommand.class, DrillServerCommand.class, DrillDepsCommand.class, DrillRacesCommand.class,
+                DrillReplaysCommand.class, DrillHostileCommand.class, DrillTenancyCommand.class, DrillUrlsCommand.class,
+                DrillAllCommand.class})
 final class DrillCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

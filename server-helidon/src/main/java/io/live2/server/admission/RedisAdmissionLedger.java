@@ -5,6 +5,7 @@ import io.live2.billing.Usage;
 import io.live2.server.limits.RedisClients;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.client.protocol.ScoredEntry;
 
@@ -82,7 +83,16 @@ public final class RedisAdmissionLedger implements AdmissionLedger {
     }
 
     private List<Long> eval(String script, List<Object> keys, Object... args) {
-        return redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, script, RScript.ReturnType.MULTI, keys, args);
+        return unlessDown(() -> redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, script, RScript.ReturnType.MULTI, keys, args));
+    }
+
+    /** Redis not answering becomes {@link LedgerUnavailableException} (503 with Retry-After), not a 500. */
+    private static <T> T unlessDown(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RedisException e) {
+            throw new LedgerUnavailableException("admission counts: Redis does not answer: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -99,13 +109,13 @@ public final class RedisAdmissionLedger implements AdmissionLedger {
 
     @Override
     public void release(String userId, String jobId) {
-        redis.getScoredSortedSet(running(userId), StringCodec.INSTANCE).remove(jobId);
+        unlessDown(() -> redis.getScoredSortedSet(running(userId), StringCodec.INSTANCE).remove(jobId));
     }
 
     @Override
     public void cancelReservation(String userId, String jobId) {
-        redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, CANCEL, RScript.ReturnType.INTEGER,
-                List.of(running(userId), jobDay(jobId)), jobId, dayPrefix(userId));
+        unlessDown(() -> redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, CANCEL, RScript.ReturnType.INTEGER,
+                List.of(running(userId), jobDay(jobId)), jobId, dayPrefix(userId)));
     }
 
     @Override
@@ -116,6 +126,10 @@ public final class RedisAdmissionLedger implements AdmissionLedger {
 
     @Override
     public Map<String, Map<String, Long>> running() {
+        return unlessDown(this::runningNow);
+    }
+
+    private Map<String, Map<String, Long>> runningNow() {
         Map<String, Map<String, Long>> out = new HashMap<>();
         String pattern = prefix + "run:";
         redis.getKeys().getKeysStreamByPattern(pattern + "*").forEach(key -> {

@@ -8,6 +8,7 @@ import io.helidon.webserver.http.ServerResponse;
 import io.live2.server.auth.Authenticator;
 import io.live2.server.auth.Caller;
 import io.live2.server.auth.Scope;
+import io.live2.server.admission.LedgerUnavailableException;
 import io.live2.server.db.DatabaseUnavailableException;
 import io.live2.server.db.IdempotencyConflictException;
 import io.live2.server.limits.RateLimiter;
@@ -96,6 +97,8 @@ public final class ApiRoutes {
                 ErrorBodies.send(req, res, new ApiException(409, "idempotency_conflict", e.getMessage(), "idempotency_key", 0));
             } catch (DatabaseUnavailableException e) {
                 ErrorBodies.send(req, res, ApiException.unavailable("the database is not reachable; retry shortly", 5));
+            } catch (LedgerUnavailableException e) {
+                ErrorBodies.send(req, res, ApiException.unavailable("the admission counts (Redis) are not reachable; retry shortly", 5));
             } catch (DbClientException e) {
                 if (transientConnection(e)) {
                     ErrorBodies.send(req, res, ApiException.unavailable("the database is not reachable; retry shortly", 5));
@@ -112,10 +115,16 @@ public final class ApiRoutes {
         });
     }
 
-    private static boolean transientConnection(Throwable t) {
+    /**
+     * The database went away rather than the statement being wrong: a connection error (SQLState class 08), or the
+     * server shutting down or not yet accepting connections (57P01 admin_shutdown, which a query in flight gets from
+     * `pg_ctl stop -m fast`; 57P02 crash_shutdown; 57P03 cannot_connect_now while it starts): 503, not 500.
+     */
+    static boolean transientConnection(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof SQLTransientConnectionException || c instanceof DatabaseUnavailableException
-                    || (c instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08"))) {
+                    || (c instanceof java.sql.SQLException s && s.getSQLState() != null
+                    && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P")))) {
                 return true;
             }
         }
