@@ -12,8 +12,8 @@ import java.util.concurrent.Callable;
 @Command(name = "sse", mixinStandardHelpOptions = true,
         description = {"Check the per-user stream limit at its default (the 21st stream of a user is refused 429, other users "
                 + "pass), then hold --connections open Server-Sent Events streams of a running job (the limit raised, up to "
-                + "10,000 per user) while an ordinary client's --probes requests (GET /jobs, every fifth a job submission) must all "
-                + "be answered; reports their latency alone and beside the streams, the time to open them, the server's memory "
+                + "10,000 per user) while an ordinary client's --probes requests (GET /jobs, every fifth a job submission), spread over "
+                + "--hold-seconds, must all be answered; reports their latency alone and beside the streams, the time to open them, the server's memory "
                 + "and threads, and that the job's progress reaches every stream."})
 final class DrillSseCommand implements Callable<Integer> {
     @Option(names = "--connections", defaultValue = "10000", description = "Open streams, 1-50000 (default ${DEFAULT-VALUE}); "
@@ -23,6 +23,10 @@ final class DrillSseCommand implements Callable<Integer> {
     @Option(names = "--probes", defaultValue = "100", description = "Ordinary requests in each phase, 5-10000 (default ${DEFAULT-VALUE}).")
     int probes;
 
+    @Option(names = "--hold-seconds", defaultValue = "60", description = "How long the streams are held open, the ordinary "
+            + "requests beside them spread over it, 1-3600 s (default ${DEFAULT-VALUE}).")
+    int holdSeconds;
+
     @Option(names = "--dir", description = "Data directories and server logs (default: a new temporary directory, kept).")
     Path dir;
 
@@ -30,9 +34,10 @@ final class DrillSseCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         Drills.check("--connections", connections, 1, 50_000);
         Drills.check("--probes", probes, 5, 10_000);
+        Drills.check("--hold-seconds", holdSeconds, 1, 3600);
         SseDrill.checkFileLimit(connections);
         Path where = Drills.workDir(dir, "live-drill-sse-");
-        SseDrill.Result r = new SseDrill(new SseDrill.Settings(connections, probes, where), System.out).run();
+        SseDrill.Result r = new SseDrill(new SseDrill.Settings(connections, probes, holdSeconds, where), System.out).run();
         System.out.println(describe(r));
         System.out.println("data and server logs: " + where);
         return Drills.verdict(r.problems(), "the 21st stream refused, other users unaffected; " + r.connections()

@@ -90,7 +90,13 @@ final class ServerProcess {
             throw new IOException("the server did not start (" + (p.isAlive() ? "running" : "exit " + p.exitValue())
                     + "); its log: " + log);
         }
-        Thread.ofVirtual().start(() -> out.lines().forEach(l -> { })); // keep draining stdout
+        Thread.ofVirtual().start(() -> { // keep draining stdout
+            try {
+                out.lines().forEach(l -> { });
+            } catch (java.io.UncheckedIOException e) {
+                // the process ended and its pipe was closed under the reader: nothing left to drain
+            }
+        });
         return new ServerProcess(p, url, key, readyIn);
     }
 

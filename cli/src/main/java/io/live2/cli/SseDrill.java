@@ -48,7 +48,8 @@ final class SseDrill {
     private static final String SMALL_JOB = "{\"simulation\":{\"preset\":\"miller-urey\",\"particles\":100,\"steps\":1000,\"seed\":%d}}";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Settings(int connections, int probes, Path dir) {
+    /** @param holdSeconds how long the streams are held open, the ordinary client's requests spread over it */
+    record Settings(int connections, int probes, int holdSeconds, Path dir) {
     }
 
     /** Latencies in ms, sorted; a failed request (no answer, not 2xx) is NaN. */
@@ -128,7 +129,7 @@ final class SseDrill {
             }
             awaitStatus(api, server.firstKey, jobs.get(0), "running");
             Footprint before = footprint(server);
-            Latency alone = probe(api, server.firstKey);
+            Latency alone = probe(api, server.firstKey, 0);
             say("alone: GET /jobs median %.1f ms, POST /jobs median %.1f ms; server RSS %d MiB, heap %d MiB, %d threads",
                     median(alone.getMillis()), median(alone.postMillis()), before.rssKib() / 1024, before.heapUsedKib() / 1024, before.threads());
 
@@ -173,7 +174,7 @@ final class SseDrill {
             // beside the open streams: the ordinary client, the footprint, and progress reaching every stream of the job
             List<SseStream> onJob = streams.subList(0, Math.min(perUser, streams.size()));
             int[] progressBefore = onJob.stream().mapToInt(s -> s.progressEvents.get()).toArray();
-            Latency beside = probe(api, server.firstKey);
+            Latency beside = probe(api, server.firstKey, settings.holdSeconds());
             Footprint with = footprint(server);
             say("beside: GET /jobs median %.1f ms, POST /jobs median %.1f ms; server RSS %d MiB, heap %d MiB, %d threads",
                     median(beside.getMillis()), median(beside.postMillis()), with.rssKib() / 1024, with.heapUsedKib() / 1024, with.threads());
@@ -326,11 +327,19 @@ final class SseDrill {
         }
     }
 
-    /** The ordinary client: --probes requests one after another, every fifth a job submission (then canceled, untimed). */
-    private Latency probe(String api, String key) throws InterruptedException {
+    /**
+     * The ordinary client: --probes requests one after another, every fifth a job submission (then canceled, untimed),
+     * spread evenly over {@code seconds} (0: back to back), so that they meet the streams' periodic re-reads.
+     */
+    private Latency probe(String api, String key, int seconds) throws InterruptedException {
         List<Double> gets = new ArrayList<>();
         List<Double> posts = new ArrayList<>();
+        long begin = System.nanoTime();
         for (int i = 0; i < settings.probes(); i++) {
+            long due = begin + (long) (seconds * 1e9 * i / settings.probes());
+            if (due > System.nanoTime()) {
+                Thread.sleep((due - System.nanoTime()) / 1_000_000); // pacing the client, not waiting for an outcome
+            }
             boolean post = i % 5 == 4;
             long t = System.nanoTime();
             try {

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SseDrillTest {
     @Test
     void theStreamLimitHoldsAndOpenStreamsStarveNobody(@TempDir Path tmp) {
-        CliHarness.Outcome o = CliHarness.run("drill", "sse", "--connections", "200", "--probes", "10", "--dir", tmp.toString());
+        CliHarness.Outcome o = CliHarness.run("drill", "sse", "--connections", "200", "--probes", "10", "--hold-seconds", "3", "--dir", tmp.toString());
         assertEquals(0, o.exitCode(), o.out() + o.err());
         assertTrue(o.out().contains("stream 21 answered 429 too_many_streams on /jobs/{id}/events and 429 on /events; B's stream opened"), o.out());
         assertTrue(o.out().contains("opened 200 in"), o.out());
