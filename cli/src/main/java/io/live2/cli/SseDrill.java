@@ -190,7 +190,9 @@ final class SseDrill {
             int pingsMin = streams.stream().filter(SseStream::open).mapToInt(s -> s.pings.get()).min().orElse(0);
             double held = (System.nanoTime() - heldFrom) / 1e9;
             streams.forEach(SseStream::close);
-            awaitSlotFreed(u, jobs.get(0), server.firstKey);
+            if (!awaitSlotFreed(u, jobs.get(0), server.firstKey)) {
+                problems.add("after the drill closed its streams, no new stream opened within 20 s (slots not freed)");
+            }
             for (int i = 0; i < jobs.size(); i++) {
                 send("POST", api + "/jobs/" + jobs.get(i) + "/cancel", keys.get(i), null);
             }
