@@ -100,6 +100,11 @@ final class ServerProcess {
         return new ServerProcess(p, url, key, readyIn);
     }
 
+    /** The child's process id: the SSE drill reads its memory and threads from /proc/<pid>/status. */
+    long pid() {
+        return process.pid();
+    }
+
     /** kill -9: no shutdown hook, no graceful stop. */
     void kill9() throws InterruptedException {
         process.destroyForcibly();
