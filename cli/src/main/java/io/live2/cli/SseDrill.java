@@ -228,7 +228,10 @@ final class SseDrill {
      */
     private String limitCheck() throws IOException, InterruptedException {
         Path dir = Files.createDirectories(settings.dir().resolve("limit"));
-        ServerProcess server = ServerProcess.firstStart(dir, Drills.researchServerConfig(1));
+        // the server-wide cap at one more than A's limit: B's stream is the last the server may hold, C's is refused
+        int serverCap = 21;
+        ServerProcess server = ServerProcess.firstStart(dir, Drills.researchServerConfig(1)
+                .replace("\"key_per_minute\": 100000", "\"key_per_minute\": 100000, \"sse_connections_total\": " + serverCap));
         List<SseStream> streams = new ArrayList<>();
         try {
             String api = server.url + "/api/v1";
@@ -249,6 +252,12 @@ final class SseDrill {
             SseStream ofB = refusedOrOpened(u, "/api/v1/jobs/" + jobB + "/events", b.key());
             int ordinary = send("GET", api + "/jobs", server.firstKey, null).statusCode();
             boolean bOpened = ofB.open();
+            User c = newUser(api, "c");
+            String jobC = submit(api, c.key(), SMALL_JOB);
+            SseStream ofC = SseStream.open(u.getHost(), u.getPort(), "/api/v1/jobs/" + jobC + "/events", c.key(), null);
+            ofC.awaitSettled(30_000); // the 503 it must get is the cap's answer, not counted as a server error
+            ofC.close();
+            send("POST", api + "/jobs/" + jobC + "/cancel", c.key(), null);
             streams.get(0).close();
             boolean freed = awaitSlotFreed(u, jobA, server.firstKey);
             ofB.close();
@@ -267,6 +276,10 @@ final class SseDrill {
             if (!bOpened) {
                 found.add("B's stream beside A's full limit answered " + ofB.httpStatus + ": " + ofB.refusal);
             }
+            if (ofC.httpStatus != 503 || ofC.refusal == null || !ofC.refusal.contains("\"unavailable\"") || ofC.retryAfter == null) {
+                found.add("C's stream with the server's " + serverCap + " taken answered " + ofC.httpStatus
+                        + " (Retry-After " + ofC.retryAfter + "): " + ofC.refusal + " (want 503 unavailable)");
+            }
             if (ordinary != 200) {
                 found.add("A's GET /jobs at the stream limit answered " + ordinary);
             }
@@ -275,9 +288,10 @@ final class SseDrill {
             }
             problems.addAll(found);
             return String.format(Locale.ROOT, "A's %d streams opened %d; stream %d answered %d %s on /jobs/{id}/events and %d on /events; "
-                    + "B's stream %s; A's GET /jobs %d; a closed stream's slot freed: %s", limit, opened, limit + 1, one.httpStatus,
+                    + "B's stream %s; C's, beyond the server's cap of %d, answered %d; A's GET /jobs %d; a closed stream's slot freed: %s",
+                    limit, opened, limit + 1, one.httpStatus,
                     one.refusal == null ? "" : JSON.readTree(one.refusal).path("error").path("code").asText(), many.httpStatus,
-                    bOpened ? "opened" : "answered " + ofB.httpStatus, ordinary, freed ? "yes" : "NO");
+                    bOpened ? "opened" : "answered " + ofB.httpStatus, serverCap, ofC.httpStatus, ordinary, freed ? "yes" : "NO");
         } finally {
             streams.forEach(SseStream::close);
             if (!server.stop(60)) {

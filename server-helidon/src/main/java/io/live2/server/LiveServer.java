@@ -157,7 +157,7 @@ public final class LiveServer implements AutoCloseable {
         new AuthRoutes(users, in.getInstance(RefreshTokenRepository.class), PasswordHasher.owaspDefaults(), tokens, clock,
                 settings.limits().maxBodyBytes(), settings.limits().loginPerMinute()).register(api);
         keyRoutes.register(api);
-        JobEventStream jobEvents = new JobEventStream(jobs, bus, settings.limits().sseConnectionsPerUser());
+        JobEventStream jobEvents = new JobEventStream(jobs, bus, settings.limits().sseConnectionsPerUser(), settings.limits().sseConnectionsTotal());
         new JobRoutes(service, jobs, store, jobEvents,
                 settings.limits().maxBodyBytes(), Duration.ofSeconds(settings.jobs().artifactUrlSeconds()), clock).register(api, API);
         // the dashboard's routes (docs/server.md)

@@ -34,20 +34,28 @@ public final class JobEventStream {
     private final JobRepository jobs;
     private final ProgressBus bus;
     private final int perUser;
+    private final int total;
     private final ConcurrentHashMap<String, AtomicInteger> open = new ConcurrentHashMap<>();
+    private final AtomicInteger openOnServer = new AtomicInteger();
 
     /** An SSE comment: browsers ignore it; writing it is how a stream notices a client that went away. */
     private static final SseEvent KEEP_ALIVE = SseEvent.builder().comment("ping").build();
 
-    public JobEventStream(JobRepository jobs, ProgressBus bus, int perUser) {
+    /**
+     * @param perUser open streams per user (more: 429)
+     * @param total   open streams of all users together (more: 503): each holds heap, so this bounds what streams can take
+     */
+    public JobEventStream(JobRepository jobs, ProgressBus bus, int perUser, int total) {
         this.jobs = jobs;
         this.bus = bus;
         this.perUser = perUser;
+        this.total = total;
     }
 
     /**
      * Takes one of the user's event stream slots (every kind of stream counts against the one per-user limit);
-     * 429 too_many_streams when all are open. Run the returned action once when the stream ends.
+     * 429 too_many_streams when all are open; 503 server_busy when the server holds as many streams of all users as it
+     * may. Run the returned action once when the stream ends.
      */
     public Runnable openSlot(String userId) {
         AtomicInteger count = open.computeIfAbsent(userId, k -> new AtomicInteger());
@@ -55,7 +63,16 @@ public final class JobEventStream {
             count.decrementAndGet();
             throw new ApiException(429, "too_many_streams", "at most " + perUser + " event streams may be open per user", null, 5);
         }
-        return count::decrementAndGet;
+        if (openOnServer.incrementAndGet() > total) {
+            openOnServer.decrementAndGet();
+            count.decrementAndGet();
+            throw ApiException.unavailable("this server holds as many event streams as it may (" + total
+                    + "); retry shortly, or poll GET /jobs/{id}", 5);
+        }
+        return () -> {
+            openOnServer.decrementAndGet();
+            count.decrementAndGet();
+        };
     }
 
     /**

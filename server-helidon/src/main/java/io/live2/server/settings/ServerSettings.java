@@ -43,8 +43,10 @@ public record ServerSettings(String mode, String environment, String host, int p
      * @param ipPerMinute           requests per minute per client address on routes without authentication
      * @param loginPerMinute        login attempts per minute per email address
      * @param sseConnectionsPerUser open event streams per user
+     * @param sseConnectionsTotal   open event streams of all users together on this server
      */
-    public record Limits(int maxBodyBytes, int keyPerMinute, int ipPerMinute, int loginPerMinute, int sseConnectionsPerUser) {
+    public record Limits(int maxBodyBytes, int keyPerMinute, int ipPerMinute, int loginPerMinute, int sseConnectionsPerUser,
+                         int sseConnectionsTotal) {
     }
 
     /**

@@ -99,6 +99,19 @@ class SettingsLoaderTest {
         assertEquals("file " + f, s.jwtSecret().source());
     }
 
+    @Test
+    void theServerWideStreamCapFollowsTheHeapUnlessSet(@TempDir Path data) throws Exception {
+        assertEquals(8_192, SettingsLoader.defaultStreamCap(1L << 30), "1 GiB of heap: one stream per 128 KiB");
+        assertEquals(100, SettingsLoader.defaultStreamCap(1L << 20), "never below 100");
+        assertEquals(SettingsLoader.defaultStreamCap(Runtime.getRuntime().maxMemory()),
+                SettingsLoader.load(null, env(data), Map.of()).limits().sseConnectionsTotal());
+        Path f = data.resolve("live.json");
+        Files.writeString(f, "{\"limits\": {\"sse_connections_total\": 500}}");
+        assertEquals(500, SettingsLoader.load(f, env(data), Map.of()).limits().sseConnectionsTotal());
+        Files.writeString(f, "{\"limits\": {\"sse_connections_total\": 0}}");
+        assertMessage("limits.sse_connections_total: 0 is out of range; allowed 1..1000000", () -> SettingsLoader.load(f, env(data), Map.of()));
+    }
+
     private static void assertMessage(String part, org.junit.jupiter.api.function.Executable e) {
         SettingsException x = assertThrows(SettingsException.class, e);
         assertTrue(x.getMessage().contains(part), () -> "expected '" + part + "' in: " + x.getMessage());
