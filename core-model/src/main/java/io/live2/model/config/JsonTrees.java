@@ -94,7 +94,7 @@ final class JsonTrees {
             JsonNode next = at.get(parts[i]);
             if (!(next instanceof ObjectNode)) {
                 if (!List.of("reactions", "pulses", "open_chemistry", "output").contains(parts[i]) || i > 0) {
-                    throw new ConfigException("unknown field '" + path + "'");
+                    throw new ConfigException("unknown field '" + JsonFields.clip(path) + "'");
                 }
                 next = at.putObject(parts[i]);
             }
