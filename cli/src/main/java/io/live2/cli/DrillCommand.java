@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "drill", mixinStandardHelpOptions = true,
         description = "Reliability drills (docs/reliability.md): faults injected on this machine, outcomes verified.",
-        subcommands = {DrillWorkersCommand.class, DrillServerCommand.class, DrillRacesCommand.class, DrillTenancyCommand.class, DrillHostileCommand.class})
+        subcommands = {DrillWorkersCommand.class, DrillServerCommand.class, DrillRacesCommand.class, DrillTenancyCommand.class, DrillHostileCommand.class,
+                DrillFuzzCommand.class})
 final class DrillCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
