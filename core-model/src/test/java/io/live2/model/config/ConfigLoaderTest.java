@@ -144,6 +144,14 @@ class ConfigLoaderTest {
         assertTrue(e.getMessage().endsWith("missing; a value is required"), e.getMessage());
     }
 
+    /** Found by `live drill fuzz`: a number with a huge exponent escaped as a NumberFormatException. */
+    @Test
+    void aNumberWithAHugeExponentIsAConfigError() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.fromJson("{\"preset\": \"miller-urey\", \"timestep\": 5.0E0776686742118707}"));
+        assertTrue(e.getMessage().startsWith("config: malformed JSON: a number that cannot be read"), e.getMessage());
+    }
+
     /** Found by `live drill fuzz`: an unknown field's name with a line break made the message span lines. */
     @Test
     void unknownFieldNamesWithLineBreaksGiveOneLineMessages() {
