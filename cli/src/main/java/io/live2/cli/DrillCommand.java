@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "drill", mixinStandardHelpOptions = true,
         description = "Reliability drills (docs/reliability.md): faults injected on this machine, outcomes verified.",
         subcommands = {DrillWorkersCommand.class, DrillServerCommand.class, DrillDepsCommand.class, DrillRacesCommand.class,
-                DrillReplaysCommand.class, DrillHostileCommand.class, DrillSseCommand.class, DrillTenancyCommand.class,
-                DrillUrlsCommand.class, DrillAllCommand.class})
+                DrillReplaysCommand.class, DrillHostileCommand.class, DrillFuzzCommand.class, DrillSseCommand.class,
+                DrillTenancyCommand.class, DrillUrlsCommand.class, DrillAllCommand.class})
 final class DrillCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

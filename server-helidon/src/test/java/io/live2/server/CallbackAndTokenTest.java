@@ -98,6 +98,19 @@ class CallbackAndTokenTest {
         ApiContract.assertErrorShape(callback(body, now, jobKey), 401); // the same signature again: a replay
     }
 
+    /** Found by `live drill fuzz`: signed bodies the strict JSON reader refuses were answered 500. */
+    @Test
+    void aSignedBodyThatIsNotStrictJsonGets400() {
+        String id = "j_fuzz_regression";
+        byte[] jobKey = CallbackSignature.jobKey(settings.callbackSecret().bytes(), id).getBytes(StandardCharsets.UTF_8);
+        long now = Instant.now().getEpochSecond();
+        String twice = "{\"job_id\":\"" + id + "\",\"step\":1,\"step\":2}";
+        String deep = "{\"job_id\":\"" + id + "\",\"x\":" + "[".repeat(100) + "]".repeat(100) + "}";
+        for (String body : new String[] {twice, deep}) {
+            ApiContract.assertErrorShape(callback(body, now, jobKey), 400);
+        }
+    }
+
     @Test
     void expiredTamperedAndWrongAudienceTokensGet401() throws Exception {
         srv.newUserKey("tok@example.org");

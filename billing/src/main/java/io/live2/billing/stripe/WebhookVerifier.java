@@ -16,6 +16,10 @@ import java.util.Objects;
  * the event.
  */
 public final class WebhookVerifier {
+    /** The longest event id and type kept (stripe_events.event_id and event_type are VARCHAR(100)). */
+    public static final int MAX_ID_CHARS = 100;
+    /** 9999-12-31T23:59:59Z: a created time past it is no Stripe event's. */
+    static final long MAX_CREATED = 253_402_300_799L;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -98,6 +102,16 @@ public final class WebhookVerifier {
             throw new WebhookRejectedException(WebhookRejectedException.Reason.MALFORMED,
                     "not a Stripe event: needs id, type, created and data.object");
         }
-        return EventObjects.read(id, type, Instant.ofEpochSecond(root.path("created").asLong()), object);
+        // found by `live drill fuzz`: an id or type longer than its column, or a time Instant cannot hold, was a 500
+        if (id.length() > MAX_ID_CHARS || type.length() > MAX_ID_CHARS) {
+            throw new WebhookRejectedException(WebhookRejectedException.Reason.MALFORMED,
+                    "not a Stripe event: id and type are at most " + MAX_ID_CHARS + " characters");
+        }
+        long created = root.path("created").asLong();
+        if (created < 0 || created > MAX_CREATED) {
+            throw new WebhookRejectedException(WebhookRejectedException.Reason.MALFORMED,
+                    "not a Stripe event: created " + created + " is not a time between 1970 and 9999");
+        }
+        return EventObjects.read(id, type, Instant.ofEpochSecond(created), object);
     }
 }

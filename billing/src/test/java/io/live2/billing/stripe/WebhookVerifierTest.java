@@ -162,6 +162,21 @@ class WebhookVerifierTest {
         assertEquals(Reason.MALFORMED, rejection(noData, signed(noData)));
     }
 
+    /** Found by `live drill fuzz`: these reached the database (VARCHAR(100)) or Instant.ofEpochSecond and answered 500. */
+    @Test
+    void anOverlongIdOrTypeOrAnImpossibleTimeIsMalformed() throws Exception {
+        Map<String, Object> data = Map.of("id", "cus_1", "object", "customer");
+        for (String p : new String[] {WebhookSigner.event("evt_" + "x".repeat(97), "customer.created", 1, data),
+            WebhookSigner.event("evt_1", "customer." + "x".repeat(92), 1, data),
+            WebhookSigner.event("evt_1", "customer.created", 5_972_909_696_365_003_340L, data),
+            WebhookSigner.event("evt_1", "customer.created", 253_402_300_800L, data),
+            WebhookSigner.event("evt_1", "customer.created", -1, data)}) {
+            assertEquals(Reason.MALFORMED, rejection(p, signed(p)), p);
+        }
+        String longest = WebhookSigner.event("evt_" + "x".repeat(96), "customer.created", 253_402_300_799L, data);
+        assertEquals(100, verifier.verify(longest, signed(longest)).id().length());
+    }
+
     @Test
     void reasonsHaveTheirWireCodes() {
         assertEquals("missing_signature", Reason.MISSING_SIGNATURE.code());

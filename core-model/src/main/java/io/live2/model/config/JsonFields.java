@@ -34,7 +34,7 @@ final class JsonFields {
         while (names.hasNext()) {
             String f = names.next();
             if (!known.contains(f)) {
-                throw new ConfigException("unknown field '" + child(path, f) + "'; known fields"
+                throw new ConfigException("unknown field '" + child(path, clip(f)) + "'; known fields"
                         + (path.isEmpty() ? "" : " of " + path) + ": " + String.join(", ", known));
             }
         }

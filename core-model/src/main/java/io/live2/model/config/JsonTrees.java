@@ -59,6 +59,11 @@ final class JsonTrees {
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw new ConfigException(source + ": malformed JSON" + where + ": " + JsonFields.clip(
                     String.valueOf(e.getOriginalMessage())), e);
+        } catch (NumberFormatException e) {
+            // found by `live drill fuzz`: Jackson's BigDecimal reader throws this, not a JacksonException, for a
+            // number whose exponent has too many digits (5.0E0776686742118707)
+            throw new ConfigException(source + ": malformed JSON: a number that cannot be read: " + JsonFields.clip(
+                    String.valueOf(e.getMessage())), e);
         }
         if (n == null || n.isMissingNode()) {
             throw new ConfigException(source + ": empty; expected a JSON object");
@@ -94,7 +99,7 @@ final class JsonTrees {
             JsonNode next = at.get(parts[i]);
             if (!(next instanceof ObjectNode)) {
                 if (!List.of("reactions", "pulses", "open_chemistry", "output").contains(parts[i]) || i > 0) {
-                    throw new ConfigException("unknown field '" + path + "'");
+                    throw new ConfigException("unknown field '" + JsonFields.clip(path) + "'");
                 }
                 next = at.putObject(parts[i]);
             }

@@ -144,6 +144,28 @@ class ConfigLoaderTest {
         assertTrue(e.getMessage().endsWith("missing; a value is required"), e.getMessage());
     }
 
+    /** Found by `live drill fuzz`: a number with a huge exponent escaped as a NumberFormatException. */
+    @Test
+    void aNumberWithAHugeExponentIsAConfigError() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.fromJson("{\"preset\": \"miller-urey\", \"timestep\": 5.0E0776686742118707}"));
+        assertTrue(e.getMessage().startsWith("config: malformed JSON: a number that cannot be read"), e.getMessage());
+    }
+
+    /** Found by `live drill fuzz`: an unknown field's name with a line break made the message span lines. */
+    @Test
+    void unknownFieldNamesWithLineBreaksGiveOneLineMessages() {
+        ConfigException top = assertThrows(ConfigException.class,
+                () -> ConfigLoader.fromJson("{\"preset\": \"miller-urey\", \"a\\nb\\r\\tc\": 1}"));
+        assertEquals("unknown field 'a b  c'", top.getMessage().substring(0, top.getMessage().indexOf(';')));
+        ConfigException nested = assertThrows(ConfigException.class,
+                () -> ConfigLoader.fromJson("{\"preset\": \"miller-urey\", \"reactions\": {\"x\\ny\": 1}}"));
+        assertTrue(nested.getMessage().startsWith("unknown field 'reactions.x y';"), nested.getMessage());
+        ConfigException override = assertThrows(ConfigException.class,
+                () -> ConfigLoader.resolve(null, Map.of("preset", "miller-urey", "x\ny.z", 1)));
+        assertTrue(!override.getMessage().contains("\n"), override.getMessage());
+    }
+
     @Test
     void nanAndUnsupportedOverridesAreConfigErrors() {
         ConfigException nan = assertThrows(ConfigException.class,

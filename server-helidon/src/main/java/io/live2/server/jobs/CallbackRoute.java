@@ -44,7 +44,15 @@ public final class CallbackRoute {
                     LOG.warning("callback refused: " + r.outcome() + (r.jobId() == null ? "" : " for job " + r.jobId()));
                     throw ApiException.unauthorized("callback refused: " + r.outcome().name().toLowerCase(java.util.Locale.ROOT));
                 }
-                JsonNode n = Json.MAPPER.readTree(body);
+                JsonNode n;
+                try {
+                    n = Json.MAPPER.readTree(body);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    // found by `live drill fuzz`: the verifier's lenient reader accepts what the strict one refuses (a
+                    // field twice, nesting deeper than 64), and a signed body like that was a 500 instead of a 400
+                    throw ApiException.badRequest(null, "callback body: not valid JSON: "
+                            + io.live2.server.http.JsonBody.oneLine(e.getOriginalMessage()));
+                }
                 String state = n.path("state").isTextual() && STATES.contains(n.get("state").asText()) ? n.get("state").asText() : null;
                 JobProgress p = new JobProgress(n.path("step").asLong(), n.path("total_steps").asLong(n.path("step").asLong()),
                         n.path("percent").asDouble(), n.path("steps_per_second").asDouble(), n.path("species").asInt(),
