@@ -28,15 +28,20 @@ import java.util.function.Predicate;
  * A fault-injecting HTTP proxy in front of S3Mock (test code): every request goes to the upstream unchanged, except
  * that, by a seeded schedule, some are answered 500 InternalError or 503 SlowDown (S3's throttling answer) without
  * reaching it, and some are forwarded after a delay (a slow store). {@link #outage} switches to "every request
- * fails" (a permanent outage), either now or at the first request that matches a condition (mid-run).
+ * fails" (a permanent outage) at the first request that matches a condition (mid-run).
  *
  * <p>Counts are kept so that tests can prove retries happened: injected faults, delays, and the SDK's own account of
  * its attempts (the {@code amz-sdk-request: attempt=N; max=M} header of every request it sends).
  */
 final class FaultProxy implements AutoCloseable {
-    /** What the proxy does to requests, drawn per request from a seeded generator. */
-    record Schedule(long seed, double errorFraction, double delayFraction, Duration minDelay, Duration maxDelay) {
-        static final Schedule NONE = new Schedule(0, 0, 0, Duration.ZERO, Duration.ZERO);
+    /**
+     * What the proxy does to requests, drawn per request from a seeded generator. At most {@code maxErrorsInARow}
+     * consecutive requests get an injected error (the next is forwarded): the SDK gives a request 4 attempts, and a
+     * longer run of errors is an outage, which {@link #outage} injects on purpose.
+     */
+    record Schedule(long seed, double errorFraction, double delayFraction, Duration minDelay, Duration maxDelay,
+                    int maxErrorsInARow) {
+        static final Schedule NONE = new Schedule(0, 0, 0, Duration.ZERO, Duration.ZERO, 0);
     }
 
     /** A request as the proxy saw it: what an outage condition looks at. */
@@ -63,6 +68,7 @@ final class FaultProxy implements AutoCloseable {
     private SplittableRandom random = new SplittableRandom(0);
     private volatile Predicate<Seen> outageWhen;
     private volatile boolean outage;
+    private volatile int outageStatus = 503;
 
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger errors500 = new AtomicInteger();
@@ -74,6 +80,7 @@ final class FaultProxy implements AutoCloseable {
     final AtomicInteger maxAttemptSeen = new AtomicInteger();
     final Map<String, Integer> sdkMaxAttempts = new ConcurrentHashMap<>();
     private volatile long delayedMillis;
+    private int errorsInARow;
 
     FaultProxy(URI upstream) throws IOException {
         this.upstream = upstream;
@@ -91,10 +98,18 @@ final class FaultProxy implements AutoCloseable {
     synchronized void schedule(Schedule s) {
         schedule = s;
         random = new SplittableRandom(s.seed());
+        errorsInARow = 0;
     }
 
-    /** From the first request that matches {@code when} on (that one included), every request fails with 503. */
-    void outage(Predicate<Seen> when) {
+    /**
+     * From the first request that matches {@code when} on (that one included), every request fails: 503 SlowDown
+     * (throttling to the SDK: it backs off longer) or 500 InternalError.
+     */
+    void outage(Predicate<Seen> when, int status) {
+        if (status != 500 && status != 503) {
+            throw new IllegalArgumentException("status: " + status + " must be 500 or 503");
+        }
+        outageStatus = status;
         outageWhen = when;
     }
 
@@ -126,10 +141,17 @@ final class FaultProxy implements AutoCloseable {
         Action a;
         if (r < s.errorFraction()) {
             a = random.nextBoolean() ? Action.ERROR_500 : Action.ERROR_503;
+            if (++errorsInARow > s.maxErrorsInARow()) {
+                a = Action.FORWARD;
+                errorsInARow = 0;
+            }
         } else if (r < s.errorFraction() + s.delayFraction()) {
             a = Action.DELAY;
         } else {
             a = Action.FORWARD;
+        }
+        if (a == Action.FORWARD || a == Action.DELAY) {
+            errorsInARow = 0;
         }
         return new long[] {a.ordinal(), delay};
     }
@@ -148,7 +170,11 @@ final class FaultProxy implements AutoCloseable {
             }
             if (outage) {
                 outageAnswers.incrementAndGet();
-                error(ex, 503, "SlowDown", "Please reduce your request rate. (injected: permanent outage)");
+                if (outageStatus == 503) {
+                    error(ex, 503, "SlowDown", "Please reduce your request rate. (injected: permanent outage)");
+                } else {
+                    error(ex, 500, "InternalError", "We encountered an internal error. Please try again. (injected: permanent outage)");
+                }
                 return;
             }
             long[] d = draw();
