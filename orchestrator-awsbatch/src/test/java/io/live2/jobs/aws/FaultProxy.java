@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
@@ -79,7 +80,7 @@ final class FaultProxy implements AutoCloseable {
     final AtomicInteger sdkRetries = new AtomicInteger();
     final AtomicInteger maxAttemptSeen = new AtomicInteger();
     final Map<String, Integer> sdkMaxAttempts = new ConcurrentHashMap<>();
-    private volatile long delayedMillis;
+    final AtomicLong delayedMillis = new AtomicLong();
     private int errorsInARow;
 
     FaultProxy(URI upstream) throws IOException {
@@ -121,10 +122,6 @@ final class FaultProxy implements AutoCloseable {
 
     boolean inOutage() {
         return outage;
-    }
-
-    long delayedMillis() {
-        return delayedMillis;
     }
 
     int faults() {
@@ -191,9 +188,7 @@ final class FaultProxy implements AutoCloseable {
                 }
                 case DELAY -> {
                     delays.incrementAndGet();
-                    synchronized (this) {
-                        delayedMillis += d[1];
-                    }
+                    delayedMillis.addAndGet(d[1]);
                     Thread.sleep(d[1]); // the injected slow response itself, not a test waiting for timing
                 }
                 case FORWARD -> { }

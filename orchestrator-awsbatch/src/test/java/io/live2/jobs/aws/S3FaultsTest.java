@@ -145,7 +145,7 @@ class S3FaultsTest {
         System.out.printf(Locale.ROOT, "s3 faults: %s: %d requests, %d x 500, %d x 503, %d delayed (%.1f s), %d outage"
                         + " answers, %d SDK retries (largest attempt %d, max announced %s), %.1f s%n", what,
                 proxy.requests.get(), proxy.errors500.get(), proxy.errors503.get(), proxy.delays.get(),
-                proxy.delayedMillis() / 1000.0, proxy.outageAnswers.get(), proxy.sdkRetries.get(),
+                proxy.delayedMillis.get() / 1000.0, proxy.outageAnswers.get(), proxy.sdkRetries.get(),
                 proxy.maxAttemptSeen.get(), proxy.sdkMaxAttempts.keySet(), millis / 1000.0);
     }
 
@@ -156,6 +156,7 @@ class S3FaultsTest {
                 proxy.outageAnswers, proxy.sdkRetries, proxy.maxAttemptSeen)) {
             c.set(0);
         }
+        proxy.delayedMillis.set(0);
     }
 
     /**
@@ -166,7 +167,7 @@ class S3FaultsTest {
      */
     @Test
     void transientErrorsAndSlowResponsesEndInRetriesAndIdenticalArtifacts() throws Exception {
-        int[] total = new int[4]; // requests, faults, delays, SDK retries
+        long[] total = new long[5]; // requests, faults, delays, SDK retries, delayed ms
         for (int round = 0; round < ROUNDS; round++) {
             resetProxy(new FaultProxy.Schedule(8 + round, 0.08, 0.04, Duration.ofSeconds(1), Duration.ofSeconds(3), 2));
             JobSpec spec = spec("flaky-" + round);
@@ -181,6 +182,7 @@ class S3FaultsTest {
                 total[1] += proxy.faults();
                 total[2] += proxy.delays.get();
                 total[3] += proxy.sdkRetries.get();
+                total[4] += proxy.delayedMillis.get();
                 if (round == 0) {
                     assertTrue(proxy.faults() > 0, "faults were injected");
                     assertTrue(proxy.delays.get() > 0, "slow responses were injected");
@@ -190,8 +192,9 @@ class S3FaultsTest {
                 assertEquals(JobState.SUCCEEDED, storedStatus(closing.store, spec).orElseThrow().state());
             }
         }
-        System.out.printf(Locale.ROOT, "s3 faults: transient, %d rounds of %d steps: %d requests, %d faults, %d delayed,"
-                + " %d SDK retries, %d jobs succeeded with fault-free artifacts%n", ROUNDS, STEPS, total[0], total[1], total[2], total[3], ROUNDS);
+        System.out.printf(Locale.ROOT, "s3 faults: transient, %d rounds of %d steps: %d requests, %d faults, %d delayed (%.1f s),"
+                + " %d SDK retries, %d jobs succeeded with fault-free artifacts%n", ROUNDS, STEPS, total[0], total[1], total[2],
+                total[4] / 1000.0, total[3], ROUNDS);
     }
 
     @Test
