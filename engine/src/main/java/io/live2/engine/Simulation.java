@@ -307,7 +307,7 @@ public final class Simulation implements AutoCloseable {
             backend.pullState();
             if (dir != null) {
                 writeCheckpoint();
-                if (status == RunStatus.SUCCEEDED) {
+                if (status == RunStatus.SUCCEEDED && !finalFrameWritten(startStep)) {
                     writeSnapshot();
                 }
             }
@@ -585,6 +585,17 @@ public final class Simulation implements AutoCloseable {
      * config asks for every file, a periodic frame's file replaces the previous periodic one (the first and the
      * final files stay), so a long run keeps three snapshot files, not one per frame.
      */
+    /**
+     * Whether this is a resume of a run that had already reached its last step and written its final frame: a worker
+     * stopped after its final checkpoint but before it could report the end (a lost host, a store that would not take
+     * its status) is rerun from that checkpoint. Writing the frame again would put step N after step N in the frame
+     * log, which every reader rejects as damaged.
+     */
+    private boolean finalFrameWritten(long startStep) throws IOException {
+        return resumedFrom != null && step == startStep && java.nio.file.Files.exists(dir.snapshot(step))
+                && FrameLog.steps(dir.snapshotsDir()).contains(step);
+    }
+
     private void writeSnapshot() throws IOException {
         Snapshot snap = snapshot();
         frames.append(snap);

@@ -105,6 +105,28 @@ class DeterminismTest {
         assertEquals(List.of(0L, 500L, 1000L, STEPS), io.live2.model.io.FrameLog.steps(part.resolve("snapshots")));
     }
 
+    /**
+     * A worker that stopped after its final checkpoint but before reporting the end (issue 16: a store that would not
+     * take its succeeded status) is rerun from that checkpoint: nothing is left to compute, and the final frame must
+     * not be written a second time (step N after step N: a damaged frame log).
+     */
+    @Test
+    void resumingAFinishedRunFromItsFinalCheckpointWritesNoSecondFinalFrame(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("done");
+        run(config(1, STEPS), dir);
+        byte[] snapshot = finalSnapshot(dir);
+        byte[] frames = frameLog(dir);
+        RunResult again;
+        try (Simulation sim = Simulation.resume(dir, STEPS, List.of())) {
+            assertEquals(STEPS, sim.step());
+            again = sim.run();
+        }
+        assertEquals(RunStatus.SUCCEEDED, again.status());
+        assertArrayEquals(snapshot, finalSnapshot(dir));
+        assertArrayEquals(frames, frameLog(dir));
+        assertEquals(List.of(0L, 500L, 1000L, STEPS), io.live2.model.io.FrameLog.steps(dir.resolve("snapshots")));
+    }
+
     private static byte[] frameLog(Path run) throws IOException {
         java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
         for (Path segment : io.live2.model.io.FrameLog.segments(run.resolve("snapshots"))) {

@@ -245,7 +245,12 @@ public final class JobRunner {
         }
     }
 
-    /** Runs the job to an end state: SUCCEEDED, FAILED, CANCELED or INTERRUPTED; never throws for a job failure. */
+    /**
+     * Runs the job to an end state: SUCCEEDED, FAILED, CANCELED or INTERRUPTED; never throws for a job failure.
+     *
+     * @throws IOException when the store cannot take the end state (status.json): then the end is not reported,
+     *                     success included, and a rerun continues from the stored checkpoint
+     */
     public JobStatus run() throws IOException {
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "job-" + spec.jobId() + "-watchdog");
@@ -298,6 +303,14 @@ public final class JobRunner {
             }
             return end(stop == Stop.NONE ? Stop.INTERRUPT : stop);
         } catch (RuntimeException | IOException e) {
+            if (record != null && record.state() == JobState.SUCCEEDED) {
+                // only the succeeded status.json can fail after the transition: every artifact is up, but the store
+                // does not say so. Returning SUCCEEDED would make live worker exit 0 (Batch: succeeded) over a store
+                // that still says running. Throwing makes it exit 1, a clear failure (issue 16: no success the store
+                // does not hold); a rerun of the job resumes from the final checkpoint and stores the success.
+                throw new IOException("job " + spec.jobId() + " finished, but its succeeded status could not be stored: "
+                        + e.getMessage(), e);
+            }
             String cause = e.getClass().getSimpleName() + ": " + e.getMessage();
             try {
                 uploadRunDirectory(true);

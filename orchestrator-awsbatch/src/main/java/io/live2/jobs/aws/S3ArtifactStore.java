@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -40,7 +41,9 @@ import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignReques
  * Artifacts in S3 (or an S3-compatible server): {@code s3://bucket/prefix}, keys relative to the prefix. Files below
  * the multipart threshold go up in one PutObject (with the SHA-256 also sent as the S3 checksum, so S3 verifies the
  * body); larger ones as a multipart upload (aborted on any failure). The hex SHA-256 of every object is stored as user
- * metadata {@code x-amz-meta-sha256}.
+ * metadata {@code x-amz-meta-sha256}. Failures are IOExceptions naming the operation and the s3:// object: an S3 error
+ * answer, and also no answer at all (connection refused or reset, timeouts), once the SDK's own retries are spent
+ * (legacy retry mode: 4 attempts with backoff; docs/reliability-s3.md).
  *
  * <p>Settings: {@code endpoint} (override, e.g. http://127.0.0.1:9090), {@code region}, {@code path_style}
  * (true/false; default true when an endpoint is given), {@code multipart_threshold_bytes} (default 8 MiB),
@@ -141,7 +144,7 @@ public final class S3ArtifactStore implements ArtifactStore {
                 s3.putObject(b -> b.bucket(bucket).key(objectKey).contentLength((long) bytes.length)
                         .metadata(Map.of(SHA256_METADATA, hex))
                         .checksumSHA256(Base64.getEncoder().encodeToString(digest)), RequestBody.fromBytes(bytes));
-            } catch (S3Exception e) {
+            } catch (SdkException e) { // an S3 error answer, or none at all (refused, reset, timed out) after the SDK's retries
                 throw new IOException("PutObject s3://" + bucket + "/" + objectKey + ": " + e.getMessage(), e);
             }
             lastPartCount = 0;
@@ -157,7 +160,7 @@ public final class S3ArtifactStore implements ArtifactStore {
         String uploadId;
         try {
             uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(objectKey).metadata(Map.of(SHA256_METADATA, hex))).uploadId();
-        } catch (S3Exception e) {
+        } catch (SdkException e) {
             throw new IOException("CreateMultipartUpload s3://" + bucket + "/" + objectKey + ": " + e.getMessage(), e);
         }
         try (InputStream in = Files.newInputStream(file)) {
@@ -194,8 +197,8 @@ public final class S3ArtifactStore implements ArtifactStore {
             } catch (RuntimeException abort) {
                 e.addSuppressed(abort);
             }
-            if (e instanceof S3Exception s3e) {
-                throw new IOException("multipart upload of s3://" + bucket + "/" + objectKey + " aborted: " + s3e.getMessage(), s3e);
+            if (e instanceof SdkException sdk) {
+                throw new IOException("multipart upload of s3://" + bucket + "/" + objectKey + " aborted: " + sdk.getMessage(), sdk);
             }
             throw e;
         }
@@ -213,6 +216,8 @@ public final class S3ArtifactStore implements ArtifactStore {
                 return Optional.empty();
             }
             throw new IOException("GetObject s3://" + bucket + "/" + objectKey + ": " + e.getMessage(), e);
+        } catch (SdkException e) {
+            throw new IOException("GetObject s3://" + bucket + "/" + objectKey + ": " + e.getMessage(), e);
         }
     }
 
@@ -229,6 +234,8 @@ public final class S3ArtifactStore implements ArtifactStore {
                 if (e.statusCode() == 404) {
                     continue; // deleted between list and head
                 }
+                throw new IOException("HeadObject s3://" + bucket + "/" + o.key() + ": " + e.getMessage(), e);
+            } catch (SdkException e) {
                 throw new IOException("HeadObject s3://" + bucket + "/" + o.key() + ": " + e.getMessage(), e);
             }
             out.add(new ArtifactInfo(o.key().substring(root.length()), o.size(), sha));
@@ -251,7 +258,7 @@ public final class S3ArtifactStore implements ArtifactStore {
                 all.addAll(page.contents());
                 token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
             } while (token != null);
-        } catch (S3Exception e) {
+        } catch (SdkException e) {
             throw new IOException("ListObjectsV2 s3://" + bucket + "/" + full + ": " + e.getMessage(), e);
         }
         return all;
@@ -288,7 +295,7 @@ public final class S3ArtifactStore implements ArtifactStore {
                             + r.errors().get(0).key() + " " + r.errors().get(0).code());
                 }
                 deleted += r.deleted().size();
-            } catch (S3Exception e) {
+            } catch (SdkException e) {
                 throw new IOException("DeleteObjects under s3://" + bucket + "/" + root + prefix + ": " + e.getMessage(), e);
             }
         }
