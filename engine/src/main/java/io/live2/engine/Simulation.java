@@ -581,11 +581,6 @@ public final class Simulation implements AutoCloseable {
     }
 
     /**
-     * An analysis frame: appended to the frame log, and written as snapshots/snapshot_&lt;step&gt;.json; unless the
-     * config asks for every file, a periodic frame's file replaces the previous periodic one (the first and the
-     * final files stay), so a long run keeps three snapshot files, not one per frame.
-     */
-    /**
      * Whether this is a resume of a run that had already reached its last step and written its final frame: a worker
      * stopped after its final checkpoint but before it could report the end (a lost host, a store that would not take
      * its status) is rerun from that checkpoint. Writing the frame again would put step N after step N in the frame
@@ -596,6 +591,11 @@ public final class Simulation implements AutoCloseable {
                 && FrameLog.steps(dir.snapshotsDir()).contains(step);
     }
 
+    /**
+     * An analysis frame: appended to the frame log, and written as snapshots/snapshot_&lt;step&gt;.json; unless the
+     * config asks for every file, a periodic frame's file replaces the previous periodic one (the first and the
+     * final files stay), so a long run keeps three snapshot files, not one per frame.
+     */
     private void writeSnapshot() throws IOException {
         Snapshot snap = snapshot();
         frames.append(snap);
