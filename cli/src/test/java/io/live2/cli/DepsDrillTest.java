@@ -7,7 +7,6 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The short form of drill 3 in the suite: PostgreSQL stopped 3 s, Redis killed 3 s, one full-disk job, against a
@@ -17,14 +16,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class DepsDrillTest {
     @Test
     void postgresDownRedisDownAndAFullDisk(@TempDir Path tmp) {
-        boolean ci = "true".equals(System.getenv("CI"));
-        boolean can = PrivatePostgres.available() && "root".equals(System.getProperty("user.name"))
-                && java.nio.file.Files.isExecutable(Path.of("/usr/bin/redis-server"));
-        if (ci) {
-            assertTrue(can, "CI=true: drill 3 needs PostgreSQL binaries in " + PrivatePostgres.BIN + ", /usr/bin/redis-server and root");
-        } else {
-            assumeTrue(can, "needs PostgreSQL binaries, redis-server and root");
-        }
+        CliHarness.requireOnThisMachine(PrivatePostgres.available() && "root".equals(System.getProperty("user.name"))
+                && java.nio.file.Files.isExecutable(Path.of("/usr/bin/redis-server")),
+                "the PostgreSQL binaries in " + PrivatePostgres.BIN + ", /usr/bin/redis-server and root (drill 3)");
         CliHarness.Outcome o = CliHarness.run("drill", "deps", "--pg-down-seconds", "3", "--redis-down-seconds", "3",
                 "--clients", "2", "--job-steps", "1000", "--artifacts-mib", "32", "--dir", tmp.toString());
         assertEquals(0, o.exitCode(), o.out() + o.err());
