@@ -387,14 +387,10 @@ final class DepsDrill {
 
     private JsonNode awaitEnd(String id, Duration bound) throws InterruptedException {
         long end = System.nanoTime() + bound.toNanos();
-        JsonNode last = JSON.createObjectNode();
         while (System.nanoTime() < end) {
             Answer a = send("GET", "/api/v1/jobs/" + id, null);
-            if (a.status == 200) {
-                last = a.json;
-                if (isFinal(a.json.path("status").asText())) {
-                    return a.json;
-                }
+            if (a.status == 200 && isFinal(a.json.path("status").asText())) {
+                return a.json;
             }
             Thread.sleep(200); // polling a running job; the bound is the deadline
         }
@@ -544,7 +540,7 @@ final class DepsDrill {
         statuses.computeIfAbsent(at, k -> new ConcurrentHashMap<>()).merge(status, 1, Integer::sum);
     }
 
-    /** At most 20 problems of one kind are kept: a drill that fails should say why, not flood. */
+    /** At most 40 problems are kept are kept: a drill that fails should say why, not flood. */
     private void problem(String p) {
         if (problems.size() < 40) {
             problems.add(p);

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.live2.jobs.aws.CallbackSignature;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -18,10 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -212,7 +208,7 @@ final class FuzzDrill {
         long ts = System.currentTimeMillis() / 1000;
         String text = new String(body, StandardCharsets.UTF_8); // what the server signs over, invalid bytes replaced alike
         if (route.path().equals("/billing/webhooks/stripe")) {
-            return Map.of("Stripe-Signature", "t=" + ts + ",v1=" + hmacHex(webhookSecret.getBytes(StandardCharsets.UTF_8), ts + "." + text));
+            return Map.of("Stripe-Signature", io.live2.billing.stripe.WebhookSigner.header(webhookSecret, ts, text));
         }
         if (route.path().equals("/internal/callbacks")) {
             String jobId;
@@ -325,15 +321,5 @@ final class FuzzDrill {
     static String describe(TargetResult r) {
         return String.format(Locale.ROOT, "%s: %d inputs, %.0f/s; statuses %s; failed %d", r.name(), r.inputs(), r.perSecond(),
                 r.statuses().toString().replace("{0=", "{no answer="), r.failed());
-    }
-
-    private static String hmacHex(byte[] key, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -37,9 +37,6 @@ final class RaceDrill {
 
     record Result(int rounds, int slotPasses, Map<Integer, Integer> statuses, int idempotentJobs, List<String> problems,
                   double seconds) {
-        boolean ok() {
-            return problems.isEmpty();
-        }
     }
 
     private final Settings settings;

@@ -117,12 +117,7 @@ final class ReplayDrill {
                 problems.add("the server log records event " + event + " handled " + handled + " times (want once)");
             }
         }
-        for (String secret : scanFor) {
-            List<String> leaks = SecretScan.filesContaining(serverDir, secret);
-            if (!leaks.isEmpty()) {
-                problems.add("a secret (" + secret.substring(0, Math.min(6, secret.length())) + "…) appears in " + leaks);
-            }
-        }
+        SecretScan.report(serverDir, scanFor, problems);
         out.printf(Locale.ROOT, "replay drill: %d rounds, %d secrets scanned for in %s%n", rounds, scanFor.size(), serverDir);
         return new Result(deliveries.get(), applied.get(), duplicates.get(), inProgress.get(), callbacks.get(),
                 new TreeMap<>(callbackOutcomes), serverErrors.get(), List.copyOf(problems), (System.nanoTime() - start) / 1e9);

@@ -17,6 +17,16 @@ final class SecretScan {
     private SecretScan() {
     }
 
+    /** Adds a problem for each secret found in a file under dir, naming the files and the secret's first characters. */
+    static void report(Path dir, java.util.Collection<String> secrets, List<String> problems) throws IOException {
+        for (String secret : secrets) {
+            List<String> leaks = filesContaining(dir, secret);
+            if (!leaks.isEmpty()) {
+                problems.add("a secret (" + secret.substring(0, Math.min(6, secret.length())) + "…) appears in " + leaks);
+            }
+        }
+    }
+
     /** The files under dir whose bytes contain the secret (as UTF-8), relative to dir; empty when none does. */
     static List<String> filesContaining(Path dir, String secret) throws IOException {
         byte[] needle = secret.getBytes(StandardCharsets.UTF_8);

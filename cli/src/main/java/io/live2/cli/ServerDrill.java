@@ -34,9 +34,6 @@ final class ServerDrill {
 
     record Result(int requests, int accepted, int refused, int serverErrors, int connectionErrors, int lost, int ranTwice,
                   List<Double> recoverySeconds, double seconds, List<String> problems) {
-        boolean ok() {
-            return lost == 0 && ranTwice == 0 && serverErrors == 0 && problems.isEmpty();
-        }
     }
 
     private final Settings settings;

@@ -28,9 +28,6 @@ final class TenancyDrill {
     private static final Pattern METHOD = Pattern.compile("^    (get|post|put|patch|delete):\\s*$");
 
     record Result(List<String> checked, List<String> problems, double seconds) {
-        boolean ok() {
-            return problems.isEmpty();
-        }
     }
 
     private final Path dir;
@@ -98,12 +95,7 @@ final class TenancyDrill {
         } finally {
             server.stop(60);
         }
-        for (String secret : secrets) {
-            List<String> leaks = SecretScan.filesContaining(dir, secret);
-            if (!leaks.isEmpty()) {
-                problems.add("a secret (" + secret.substring(0, Math.min(6, secret.length())) + "…) appears in " + leaks);
-            }
-        }
+        SecretScan.report(dir, secrets, problems);
         out.printf(Locale.ROOT, "tenancy drill: %d calls by user B on user A's job and key, %d secrets scanned for in %s%n",
                 checked.size(), secrets.size(), dir);
         return new Result(checked, problems, (System.nanoTime() - start) / 1e9);
